@@ -1,0 +1,1 @@
+export const CHURN_SCORER_CONFIG = Symbol('ChurnScorerConfig');

@@ -1,0 +1,3 @@
+export * from './config';
+export * from './run-embedded';
+export * from './pipeline-summary';

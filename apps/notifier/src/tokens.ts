@@ -1,0 +1,1 @@
+export const NOTIFIER_DB = Symbol('NotifierDb');

@@ -1,0 +1,15 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { decodeCampaignResult, Topics } from '@syncengage/contracts';
+import { EventConsumer, recordFromContext, type RecordContext } from '@syncengage/kafka';
+import { SettleBudget } from '../../application/settle-budget';
+
+@Controller()
+export class CampaignResultHandler {
+  constructor(private readonly consumer: EventConsumer, @Inject(SettleBudget) private readonly settleBudget: SettleBudget) {}
+
+  @EventPattern(Topics.CampaignResult)
+  async handle(@Payload() value: unknown, @Ctx() context: RecordContext): Promise<void> {
+    await this.consumer.consume(recordFromContext(value, context), decodeCampaignResult, (result) => this.settleBudget.execute(result));
+  }
+}

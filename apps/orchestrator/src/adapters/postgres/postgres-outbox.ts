@@ -1,0 +1,38 @@
+import type { SqlClient } from '@syncengage/db';
+import { Topics, type MessageRequested } from '@syncengage/contracts';
+import type { EventPublisher } from '@syncengage/kafka';
+import type { Outbox } from '../../application/ports';
+
+interface OutboxRow {
+  id: string;
+  payload: MessageRequested | string;
+  trace_id: string;
+}
+
+/**
+ * Publishes committed decisions. SKIP LOCKED lets several instances flush at once without sending a row
+ * twice; a crash after publishing but before marking resends it, and the notifier's send ledger drops the copy.
+ */
+export class PostgresOutbox implements Outbox {
+  constructor(private readonly db: SqlClient, private readonly publisher: EventPublisher, private readonly batchSize = 100) {}
+
+  async flush(): Promise<number> {
+    let published = 0;
+    for (;;) {
+      const count = await this.db.transaction(async (tx) => {
+        const pending = await tx.query<OutboxRow>(
+          'SELECT id, payload, trace_id FROM orchestrator_outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
+          [this.batchSize],
+        );
+        for (const row of pending.rows) {
+          const message = typeof row.payload === 'string' ? (JSON.parse(row.payload) as MessageRequested) : row.payload;
+          await this.publisher.publish(Topics.MessageRequested, message, row.trace_id);
+          await tx.query('UPDATE orchestrator_outbox SET published_at = now() WHERE id = $1', [row.id]);
+        }
+        return pending.rows.length;
+      });
+      published += count;
+      if (count < this.batchSize) return published;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import type { Channel, ChurnScored, Segment } from '@syncengage/contracts';
+import { campaignForSegment, type Campaign } from './campaigns';
+import { chooseChannel, type ChannelPolicy } from './channel-choice';
+import { discountCodeFor, expectedDiscountCostCents } from './discount-code';
+import { resolveLocale } from './locale';
+import { renderMessage, type RenderedMessage } from './render-message';
+import { segmentOf, type SegmentRules } from './segments';
+import { assignVariant, HOLDOUT } from './variant-assignment';
+
+export interface DecisionPolicy {
+  segmentRules: SegmentRules;
+  channelPolicy: ChannelPolicy;
+  campaigns: readonly Campaign[];
+  abTestingEnabled: boolean;
+  holdoutPercent: number;
+  /** A customer contacted less than this long ago is left alone. */
+  cooldownMs: number;
+}
+
+export interface DecisionInput {
+  scored: ChurnScored;
+  messageId: string;
+  now: Date;
+  lastContactedAt?: Date;
+}
+
+export type Decision =
+  | { action: 'skip'; segment?: Segment; reason: string }
+  | { action: 'holdout'; segment: Segment; campaign: Campaign; reason: string }
+  | {
+      action: 'send';
+      segment: Segment;
+      campaign: Campaign;
+      variant: string;
+      channel: Channel;
+      locale: string;
+      content: RenderedMessage;
+      discount?: { percent: number; code: string; reservedCents: number };
+      reason: string;
+    };
+
+/** Who gets what: every outcome carries a reason a person can read back later. */
+export function decideCampaign(input: DecisionInput, policy: DecisionPolicy): Decision {
+  const { scored, now } = input;
+  const segmentation = segmentOf({ band: scored.band, rfm: scored.rfm }, policy.segmentRules);
+  if (!segmentation.segment) return { action: 'skip', reason: segmentation.reason };
+  const segment = segmentation.segment;
+  const campaign = campaignForSegment(policy.campaigns, segment);
+  if (!campaign) return { action: 'skip', segment, reason: `no campaign for segment ${segment}` };
+  if (input.lastContactedAt && now.getTime() - input.lastContactedAt.getTime() < policy.cooldownMs) {
+    return { action: 'skip', segment, reason: `contacted at ${input.lastContactedAt.toISOString()}, inside the cool-down` };
+  }
+  const variants = policy.abTestingEnabled ? campaign.variants : campaign.variants.slice(0, 1);
+  const holdout = policy.abTestingEnabled ? policy.holdoutPercent : 0;
+  const variantName = assignVariant(scored.customerId, `${campaign.id}@${campaign.version}`, variants, holdout);
+  if (variantName === HOLDOUT) {
+    return { action: 'holdout', segment, campaign, reason: `${segmentation.reason}; in the ${holdout}% holdout of ${campaign.id}` };
+  }
+  const variant = variants.find((candidate) => candidate.name === variantName)!;
+  const channelChoice = chooseChannel(scored.profile, scored.band, scored.rfm.monetaryTotalCents, policy.channelPolicy);
+  if (!channelChoice.channel) return { action: 'skip', segment, reason: channelChoice.reason };
+  const locale = resolveLocale(scored.profile.locale, Object.keys(variant.templates));
+  const code = discountCodeFor(input.messageId, variant.discountPercent);
+  const content = renderMessage(variant.templates[locale], locale, {
+    name: scored.profile.firstName ?? 'there',
+    percent: variant.discountPercent / 100,
+    code,
+  });
+  const discount =
+    variant.discountPercent > 0
+      ? { percent: variant.discountPercent, code, reservedCents: expectedDiscountCostCents(variant.discountPercent, scored.rfm.monetaryTotalCents, scored.rfm.frequency) }
+      : undefined;
+  return {
+    action: 'send',
+    segment,
+    campaign,
+    variant: variant.name,
+    channel: channelChoice.channel,
+    locale,
+    content,
+    discount,
+    reason: `${segmentation.reason}; ${campaign.id} ${variant.name}; ${channelChoice.reason}; locale ${locale}`,
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { decodeWith } from '../decode';
+import { envelopeShape } from '../envelope';
+import { channels } from './message-requested';
+
+export const CAMPAIGN_RESULT_SCHEMA_VERSION = 1 as const;
+
+export const deliveryStatuses = ['sent', 'failed', 'suppressed'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** What became of one message: the seed's CampaignResult{TriggerID, Opened, Clicked, Converted, RevenueImpact}. */
+export const campaignResultSchema = z.object({
+  ...envelopeShape,
+  eventType: z.literal('campaign-result'),
+  schemaVersion: z.literal(CAMPAIGN_RESULT_SCHEMA_VERSION),
+  /** The message-requested event id (the seed's TriggerID). */
+  messageId: z.string().uuid(),
+  campaignId: z.string().min(1),
+  campaignVersion: z.number().int().positive(),
+  variant: z.string().min(1),
+  channel: z.enum(channels),
+  provider: z.string().min(1),
+  status: z.enum(deliveryStatuses),
+  /** The provider's own id for the message, for support tickets. */
+  providerMessageId: z.string().optional(),
+  failureReason: z.string().optional(),
+  opened: z.boolean(),
+  clicked: z.boolean(),
+  converted: z.boolean(),
+  revenueImpactCents: z.number().int(),
+  /** What the discount was reserved at; the orchestrator settles or releases its budget with it. */
+  discountReservedCents: z.number().int().nonnegative(),
+});
+
+export type CampaignResult = z.infer<typeof campaignResultSchema>;
+
+export const decodeCampaignResult = (raw: unknown): CampaignResult =>
+  decodeWith('campaign-result', campaignResultSchema, raw);

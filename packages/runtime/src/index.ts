@@ -1,0 +1,3 @@
+export * from './runtime';
+export * from './start-service';
+export * from './run-main';
