@@ -62,7 +62,11 @@ export class InProcessBus {
     }
   }
 
+  /** One subscriber per group and topic: the bus does not split partitions among group members as Kafka does. */
   subscribe(group: string, topic: string, handler: Handler): () => void {
+    if (this.subscriptions.some((existing) => existing.active && existing.group === group && existing.topic === topic)) {
+      throw new Error(`consumer group ${group} already subscribes to ${topic} on this in-process bus`);
+    }
     const subscription: Subscription = {
       group,
       topic,
@@ -109,6 +113,11 @@ export class InProcessBus {
     void this.deliverInOrder(subscription, partition).finally(() => {
       subscription.draining[partition] = false;
       this.inFlight -= 1;
+      // A publish between the loop's last check and this line saw `draining` still set and left the message to us.
+      if (subscription.active && subscription.positions[partition] < this.logOf(subscription.topic)[partition].length) {
+        this.drain(subscription, partition);
+        return;
+      }
       if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
     });
   }

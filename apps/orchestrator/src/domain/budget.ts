@@ -17,5 +17,8 @@ export function reserve(budget: DailyBudget, costCents: number): Reservation {
 
 /** The budget day is the calendar day in the business's time zone, not UTC's. */
 export function budgetDayOf(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  // Assembled from parts: a locale's date pattern can change between ICU releases, its parts cannot.
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }

@@ -39,6 +39,9 @@ export type Decision =
       reason: string;
     };
 
+/** Who a message greets when we do not know their name, in their own language. */
+const ANONYMOUS_GREETING_NAME: Record<string, string> = { en: 'there', es: 'cliente', fr: 'cher client' };
+
 /** Who gets what: every outcome carries a reason a person can read back later. */
 export function decideCampaign(input: DecisionInput, policy: DecisionPolicy): Decision {
   const { scored, now } = input;
@@ -62,7 +65,7 @@ export function decideCampaign(input: DecisionInput, policy: DecisionPolicy): De
   const locale = resolveLocale(scored.profile.locale, Object.keys(variant.templates));
   const code = discountCodeFor(input.messageId, variant.discountPercent);
   const content = renderMessage(variant.templates[locale], locale, {
-    name: scored.profile.firstName ?? 'there',
+    name: scored.profile.firstName ?? ANONYMOUS_GREETING_NAME[locale.split('-')[0]] ?? ANONYMOUS_GREETING_NAME.en,
     percent: variant.discountPercent / 100,
     code,
   });

@@ -1,4 +1,4 @@
-/** es-MX → es-MX, es, then the default: the most specific template we have. */
+/** es-MX → es-MX, es, then the default, then any template at all: the most specific one we have. */
 export function resolveLocale(requested: string | undefined, available: readonly string[], fallback = 'en'): string {
   const chain: string[] = [];
   if (requested) {
@@ -11,5 +11,5 @@ export function resolveLocale(requested: string | undefined, available: readonly
     const found = normalized.get(candidate.toLowerCase());
     if (found) return found;
   }
-  return fallback;
+  return available[0] ?? fallback;
 }

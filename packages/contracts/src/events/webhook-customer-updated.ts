@@ -7,7 +7,8 @@ import { customerProfileSchema } from './customer-profile';
  */
 const purchaseData = z.object({
   order_id: z.string().min(1).max(128),
-  amount: z.number().nonnegative().finite(),
+  // Bounded so the amount in cents stays an exact integer.
+  amount: z.number().nonnegative().max(1_000_000_000),
   currency: z.string().length(3).default('USD'),
   ordered_at: z.string().datetime({ offset: true }).optional(),
 });
