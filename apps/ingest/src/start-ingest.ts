@@ -12,6 +12,7 @@ export async function startIngest(config: IngestConfig, runtime: Runtime, now?: 
       httpPort: config.httpPort,
       logLevel: config.infrastructure.logLevel,
       consumes: false,
+      jsonBodyLimitBytes: config.webhookMaxBytes,
     },
     runtime,
   );

@@ -21,17 +21,23 @@ const LEDGER = `
     PRIMARY KEY (service, version)
   )`;
 
+/** One lock for every service: they may share a database, and the ledger itself must be created once. */
+const MIGRATION_LOCK = 'syncengage-migrate';
+
 /**
- * Applies the service's pending migrations in order, each in its own transaction. Instances that start at
- * once take turns on an advisory lock, so a migration runs exactly once however many replicas boot.
+ * Applies the service's pending migrations in order, each in its own transaction. Instances (and services)
+ * that start at once take turns on an advisory lock, so a migration runs exactly once however many boot.
  */
 export async function migrate(db: SqlClient, service: string, migrations: readonly Migration[]): Promise<MigrationReport> {
   assertOrdered(service, migrations);
-  await db.exec(LEDGER);
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [MIGRATION_LOCK]);
+    await tx.query(LEDGER);
+  });
   const applied: number[] = [];
   for (const migration of migrations) {
     const ran = await db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`syncengage-migrate:${service}`]);
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [MIGRATION_LOCK]);
       const done = await tx.query('SELECT 1 FROM schema_migrations WHERE service = $1 AND version = $2', [service, migration.version]);
       if (done.rows.length > 0) return false;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);

@@ -67,3 +67,23 @@ describe.each([
     await expect(migrate(db, 'svc', [MIGRATIONS[1], MIGRATIONS[0]])).rejects.toThrow(/out of order/);
   });
 });
+
+describe('migrations of several services starting at once on one PostgreSQL database', () => {
+  it('creates the ledger once and applies each service’s migrations once', async () => {
+    const database = await createFreshDatabase('db_race');
+    const clients = Array.from({ length: 4 }, () => new PgSqlClient(database.url));
+    try {
+      const reports = await Promise.all(
+        clients.map((client, index) =>
+          migrate(client, `svc${index % 2}`, [{ version: 1, name: 't', sql: `CREATE TABLE IF NOT EXISTS race_${index % 2} (id int);` }]),
+        ),
+      );
+      expect(reports.flatMap((report) => report.applied)).toEqual([1, 1]);
+      const ledger = await clients[0].query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
+      expect(ledger.rows[0].n).toBe(2);
+    } finally {
+      await Promise.all(clients.map((client) => client.close()));
+      await database.drop();
+    }
+  });
+});

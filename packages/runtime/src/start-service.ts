@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { migrate, type Migration } from '@syncengage/db';
 import { HealthController } from './health.controller';
 import type { Runtime } from './runtime';
@@ -18,6 +19,8 @@ export interface ServiceDefinition {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Consumes topics only when it has @EventPattern handlers; ingest has none. */
   consumes: boolean;
+  /** Largest JSON body accepted (413 above it); Express's 100 kB default when unset. */
+  jsonBodyLimitBytes?: number;
 }
 
 export interface RunningService {
@@ -31,12 +34,13 @@ export interface RunningService {
 export async function startService(definition: ServiceDefinition, runtime: Runtime): Promise<RunningService> {
   await migrate(runtime.db, definition.name, definition.migrations);
   const root: DynamicModule = { module: ServiceRootModule, imports: [definition.module], controllers: [HealthController] };
-  const app = await NestFactory.create(root, {
+  const app = await NestFactory.create<NestExpressApplication>(root, {
     logger: levelsFrom(definition.logLevel),
     rawBody: true,
     abortOnError: false,
   });
   app.enableShutdownHooks();
+  if (definition.jsonBodyLimitBytes) app.useBodyParser('json', { limit: definition.jsonBodyLimitBytes });
   if (definition.consumes) {
     app.connectMicroservice(runtime.transport, { inheritAppConfig: true });
     await app.startAllMicroservices();
