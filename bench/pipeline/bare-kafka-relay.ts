@@ -19,7 +19,8 @@ export async function runBareRelay(brokers: string[], events: number, runId: str
   await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })) });
   await admin.disconnect();
 
-  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 1 });
+  // The same producer settings as the services' publisher (packages/kafka/src/kafka-event-publisher.ts).
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   const relays: Consumer[] = [];
   for (let hop = 0; hop < 3; hop += 1) {

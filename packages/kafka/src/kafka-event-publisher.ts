@@ -8,8 +8,10 @@ export class KafkaEventPublisher implements EventPublisher {
 
   static async connect(brokers: string[], clientId: string): Promise<KafkaEventPublisher> {
     const kafka = new Kafka({ clientId, brokers, logLevel: logLevel.WARN, retry: { initialRetryTime: 100, retries: 8 } });
-    // Idempotent: a retried send after a lost ack is written once, keeping per-key order.
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    // Not kafkajs's idempotent mode: it needs one request in flight per connection, which serialises every
+    // publish of the service. Per-key order holds anyway (a consumer awaits each publish before its partition's
+    // next message), and a duplicate from a retried send carries the same event id, which consumers drop.
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     return new KafkaEventPublisher(producer);
   }
