@@ -9,4 +9,5 @@ module.exports = {
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  reporters: ['default', require.resolve('./scripts/jest-count-reporter.js')],
 };

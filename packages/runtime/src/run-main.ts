@@ -7,7 +7,10 @@ export function runMain(name: string, main: () => Promise<unknown>): void {
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
     }
-    process.stderr.write(`${name} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    // Our own typed errors (they carry a code) say what to fix; a stack trace would only bury that.
+    const isOurs = error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && !(error as { syscall?: unknown }).syscall;
+    const detail = error instanceof Error ? (isOurs ? error.message : error.stack) : String(error);
+    process.stderr.write(`${name} failed to start: ${detail}\n`);
     process.exit(1);
   });
 }
