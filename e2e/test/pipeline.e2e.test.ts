@@ -78,7 +78,7 @@ describe('the retention pipeline over real Kafka and PostgreSQL', () => {
     const sentAt = Date.now();
     const purchase = await post({ customer_id: customerId, event: 'purchase_made', data: { order_id: 'o-1', amount: 42.5, currency: 'EUR' } });
     expect(purchase.status).toBe(202);
-    expect((await purchase.json()).eventId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(((await purchase.json()) as { eventId: string }).eventId).toMatch(/^[0-9a-f-]{36}$/);
 
     const result = await waitFor(() => results.messages.find((message) => message.key === customerId), {
       timeoutMs: 30_000,
@@ -91,7 +91,7 @@ describe('the retention pipeline over real Kafka and PostgreSQL', () => {
     expect(result.headers[EventHeaders.TraceId]).toBe(traceId);
     process.stdout.write(`webhook → campaign-result: ${elapsedMs} ms\n`);
 
-    const outbox = await (await fetch(`${outboxUrl}?customerId=${encodeURIComponent(customerId)}`)).json();
+    const outbox = (await (await fetch(`${outboxUrl}?customerId=${encodeURIComponent(customerId)}`)).json()) as { messages: Array<Record<string, unknown>> };
     expect(outbox.messages).toHaveLength(1);
     expect(outbox.messages[0]).toMatchObject({ recipient: 'ana@example.com', locale: 'es', campaign_id: event.campaignId });
   }, 60_000);
