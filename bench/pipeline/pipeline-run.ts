@@ -1,5 +1,5 @@
 import { Topics } from '@syncengage/contracts';
-import { collectMessages, createFreshDatabase, startServiceProcess, waitFor, type FreshDatabase, type ServiceProcess } from '@syncengage/testing';
+import { collectMessages, startPipelineProcesses, waitFor } from '@syncengage/testing';
 
 export interface PipelineRun {
   events: number;
@@ -8,40 +8,14 @@ export interface PipelineRun {
   rejected: number;
 }
 
-const SERVICES = ['ingest', 'churn-scorer', 'orchestrator', 'notifier'] as const;
-
 /**
  * N customers each make one purchase through the webhook; every one of them is eligible for a message, so
  * each webhook should come back as one campaign-result. Latency is webhook POST → campaign-result consumed.
  */
 export async function runPipeline(brokers: string[], events: number, concurrency: number, runId: string): Promise<PipelineRun> {
-  const databases: FreshDatabase[] = [];
-  const processes: ServiceProcess[] = [];
+  const pipeline = await startPipelineProcesses({ brokers, runId, env: { AB_HOLDOUT_PERCENT: '0', DAILY_DISCOUNT_BUDGET_CENTS: '100000000' } });
   try {
-    for (const name of SERVICES) {
-      const database = await createFreshDatabase(`${runId}_${name.replace('-', '_')}`);
-      databases.push(database);
-      processes.push(
-        await startServiceProcess(
-          name,
-          {
-            KAFKA_BROKERS: brokers.join(','),
-            KAFKA_GROUP_ID: `${runId}-${name}`,
-            DATABASE_URL: database.url,
-            LOG_LEVEL: 'warn',
-            INGEST_HTTP_PORT: '0',
-            CHURN_SCORER_HTTP_PORT: '0',
-            CHURN_GRPC_PORT: '0',
-            ORCHESTRATOR_HTTP_PORT: '0',
-            NOTIFIER_HTTP_PORT: '0',
-            AB_HOLDOUT_PERCENT: '0',
-            DAILY_DISCOUNT_BUDGET_CENTS: '100000000',
-          },
-          new RegExp(`^${name} (listening|consuming)`),
-        ),
-      );
-    }
-    const ingestUrl = /listening on (http:\/\/\S+)/.exec(processes[0].readyLine)![1];
+    const ingestUrl = pipeline.ingestUrl;
     const results = await collectMessages(brokers, Topics.CampaignResult, { groupId: `${runId}-results` });
     const sentAt = new Map<string, number>();
     let rejected = 0;
@@ -69,7 +43,6 @@ export async function runPipeline(brokers: string[], events: number, concurrency
     await results.stop();
     return { events, seconds, latenciesMs, rejected };
   } finally {
-    await Promise.all(processes.map((service) => service.stop()));
-    await Promise.all(databases.map((database) => database.drop()));
+    await pipeline.stop();
   }
 }

@@ -1,9 +1,7 @@
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { deadLetterTopicOf, EventHeaders, Topics, type DeadLetter } from '@syncengage/contracts';
 import { ensureTopics } from '@syncengage/kafka';
-import { collectMessages, createFreshDatabase, startServiceProcess, waitFor, type FreshDatabase, type MessageCollector, type ServiceProcess } from '@syncengage/testing';
-
-const SERVICES = ['ingest', 'churn-scorer', 'orchestrator', 'notifier'] as const;
+import { collectMessages, startPipelineProcesses, waitFor, type MessageCollector, type PipelineProcesses } from '@syncengage/testing';
 
 /**
  * The whole pipeline as in production: four separate processes, each with its own database, talking only
@@ -12,8 +10,7 @@ const SERVICES = ['ingest', 'churn-scorer', 'orchestrator', 'notifier'] as const
 describe('the retention pipeline over real Kafka and PostgreSQL', () => {
   const brokers = (process.env.SYNCENGAGE_TEST_KAFKA_BROKERS ?? '').split(',').filter(Boolean);
   const runId = `e2e${Date.now().toString(36)}`;
-  const databases: FreshDatabase[] = [];
-  const processes: ServiceProcess[] = [];
+  let pipeline: PipelineProcesses;
   let producer: Producer;
   let results: MessageCollector;
   let deadLetters: MessageCollector[];
@@ -31,36 +28,16 @@ describe('the retention pipeline over real Kafka and PostgreSQL', () => {
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
 
-    const started = await Promise.all(
-      SERVICES.map(async (name) => {
-        const database = await createFreshDatabase(`${runId}_${name.replace('-', '_')}`);
-        databases.push(database);
-        const env: Record<string, string> = {
-          KAFKA_BROKERS: brokers.join(','),
-          KAFKA_GROUP_ID: `${runId}-${name}`,
-          DATABASE_URL: database.url,
-          LOG_LEVEL: 'warn',
-          INGEST_HTTP_PORT: '0',
-          CHURN_SCORER_HTTP_PORT: '0',
-          CHURN_GRPC_PORT: '0',
-          ORCHESTRATOR_HTTP_PORT: '0',
-          NOTIFIER_HTTP_PORT: '0',
-          AB_HOLDOUT_PERCENT: '0',
-        };
-        return startServiceProcess(name, env, new RegExp(`^${name} (listening|consuming)`));
-      }),
-    );
-    processes.push(...started);
-    ingestUrl = /listening on (http:\/\/\S+)/.exec(started[0].readyLine)![1];
-    outboxUrl = /outbox at (http:\/\/\S+)/.exec(started[3].readyLine)![1];
+    pipeline = await startPipelineProcesses({ brokers, runId, env: { AB_HOLDOUT_PERCENT: '0' } });
+    ingestUrl = pipeline.ingestUrl;
+    outboxUrl = pipeline.outboxUrl;
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(processes.map((service) => service.stop()));
+    await pipeline?.stop();
     await producer?.disconnect();
     await results?.stop();
     await Promise.all((deadLetters ?? []).map((collector) => collector.stop()));
-    await Promise.all(databases.map((database) => database.drop()));
   }, 60_000);
 
   it('turns a purchase webhook into a delivered retention message and a campaign-result', async () => {

@@ -1,20 +1,4 @@
-/** A source of uniform numbers in [0, 1). Every random choice in the simulator goes through one of these. */
-export type Random = () => number;
-
-/**
- * mulberry32: 32 bits of state, passes the usual statistical batteries well enough for simulation,
- * and — unlike Math.random — gives the same stream for the same seed on every platform.
- */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Random } from '@syncengage/seeded-random';
 
 /**
  * Mixes a seed with a stream key into a new 32-bit seed (FNV-1a over the key, then a murmur finaliser),

@@ -1,17 +1,7 @@
-/** Uniform numbers in [0, 1). The forest's only source of randomness, so a seed fixes the model. */
-export type Random = () => number;
+import type { Random } from '@syncengage/seeded-random';
 
-/** mulberry32: tiny, fast, and identical on every platform (Math.random is neither seedable nor portable). */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The forest's only source of randomness, so a seed fixes the model.
+export { mulberry32, type Random } from '@syncengage/seeded-random';
 
 /**
  * Seed of tree `index` of a forest seeded with `seed` (a murmur3 finaliser over both). Each tree owns its stream,

@@ -1,0 +1,17 @@
+/** Uniform numbers in [0, 1). Every seeded random choice in SyncEngage goes through one of these. */
+export type Random = () => number;
+
+/**
+ * mulberry32: 32 bits of state, statistically good enough for simulation and bootstrap sampling, and — unlike
+ * Math.random — the same stream for the same seed on every platform, so a seed fixes a data set or a model.
+ */
+export function mulberry32(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,52 @@
+import { createFreshDatabase, type FreshDatabase } from './fresh-database';
+import { startServiceProcess, type ServiceProcess } from './service-process';
+
+export const PIPELINE_SERVICES = ['ingest', 'churn-scorer', 'orchestrator', 'notifier'] as const;
+
+export interface PipelineProcesses {
+  processes: ServiceProcess[];
+  ingestUrl: string;
+  outboxUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The four services as production runs them: one process each, each with its own fresh database, talking
+ * only through the broker. Ports are picked free; `env` adds or overrides settings for every service.
+ */
+export async function startPipelineProcesses(options: { brokers: string[]; runId: string; env?: Record<string, string> }): Promise<PipelineProcesses> {
+  const databases: FreshDatabase[] = [];
+  const processes: ServiceProcess[] = [];
+  const stop = async () => {
+    await Promise.all(processes.map((service) => service.stop()));
+    await Promise.all(databases.map((database) => database.drop()));
+  };
+  try {
+    for (const name of PIPELINE_SERVICES) {
+      const database = await createFreshDatabase(`${options.runId}_${name.replace('-', '_')}`);
+      databases.push(database);
+      const env: Record<string, string> = {
+        KAFKA_BROKERS: options.brokers.join(','),
+        KAFKA_GROUP_ID: `${options.runId}-${name}`,
+        DATABASE_URL: database.url,
+        LOG_LEVEL: 'warn',
+        INGEST_HTTP_PORT: '0',
+        CHURN_SCORER_HTTP_PORT: '0',
+        CHURN_GRPC_PORT: '0',
+        ORCHESTRATOR_HTTP_PORT: '0',
+        NOTIFIER_HTTP_PORT: '0',
+        ...options.env,
+      };
+      processes.push(await startServiceProcess(name, env, new RegExp(`^${name} (listening|consuming)`)));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    processes,
+    ingestUrl: /listening on (http:\/\/\S+)/.exec(processes[0].readyLine)![1],
+    outboxUrl: /outbox at (http:\/\/\S+)/.exec(processes[3].readyLine)![1],
+    stop,
+  };
+}
