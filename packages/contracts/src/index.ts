@@ -12,3 +12,6 @@ export * from './events/webhook-customer-updated';
 export * from './event-of';
 export * from './grpc/churn-scorer';
 export * from './event-ids';
+export * from './events/subscription-signal';
+export * from './events/suppression';
+export * from './events/delivery-dead-letter';

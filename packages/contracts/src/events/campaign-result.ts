@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decodeWith } from '../decode';
 import { envelopeShape } from '../envelope';
 import { channels } from './message-requested';
+import { suppressionSchema } from './suppression';
 
 export const CAMPAIGN_RESULT_SCHEMA_VERSION = 1 as const;
 
@@ -30,6 +31,8 @@ export const campaignResultSchema = z.object({
   revenueImpactCents: z.number().int(),
   /** What the discount was reserved at; the orchestrator settles or releases its budget with it. */
   discountReservedCents: z.number().int().nonnegative(),
+  /** Set when this result also means a channel of the customer must (or may again) be used: see suppression.ts. */
+  suppression: suppressionSchema.optional(),
 });
 
 export type CampaignResult = z.infer<typeof campaignResultSchema>;

@@ -34,6 +34,11 @@ export const messageRequestedSchema = z
     recipient: z.object({ email: z.string().email().optional(), phone: z.string().optional() }),
     content: z.object({ subject: z.string().optional(), text: z.string().min(1), html: z.string().optional() }),
     discount: discountSchema.optional(),
+    /**
+     * Channels the campaign allows, in order, when `channel` fails for good (an invalid number, a hard bounce).
+     * Only those with a recipient address are tried. Unset: no fallback.
+     */
+    fallbackChannels: z.array(z.enum(channels)).optional(),
     /** Why this customer, this variant, this channel: kept so every decision can be explained later. */
     reason: z.string().min(1),
   })
