@@ -4,6 +4,9 @@ import { EventConsumer, type EventPublisher } from '@syncengage/kafka';
 import { CUSTOMER_STATE_STORE, MODEL_PROVIDER, type CustomerStateStore, type ModelProvider } from './application/ports';
 import { ScoreCustomer } from './application/score-customer';
 import { ScoreOnDemand } from './application/score-on-demand';
+import { ExplainScore } from './application/explain-score';
+import { DescribeModel } from './application/describe-model';
+import { OnDemandFeatures } from './application/on-demand-features';
 import { RescoreQuietCustomers } from './application/rescore-quiet-customers';
 import { ChurnScorerGrpcServer } from './adapters/grpc/churn-scorer.grpc-server';
 import { CustomerUpdatedHandler } from './adapters/kafka/customer-updated.handler';
@@ -51,18 +54,30 @@ export class ChurnScorerModule implements OnApplicationBootstrap, OnApplicationS
           inject: [CUSTOMER_STATE_STORE, MODEL_PROVIDER],
           useFactory: (store: CustomerStateStore, models: ModelProvider) => new ScoreCustomer(store, models, dependencies.publisher, config.thresholds, now),
         },
+        { provide: OnDemandFeatures, inject: [CUSTOMER_STATE_STORE], useFactory: (store: CustomerStateStore) => new OnDemandFeatures(store, now) },
         {
           provide: ScoreOnDemand,
-          inject: [CUSTOMER_STATE_STORE, MODEL_PROVIDER],
-          useFactory: (store: CustomerStateStore, models: ModelProvider) => new ScoreOnDemand(store, models, config.thresholds, now),
+          inject: [MODEL_PROVIDER, OnDemandFeatures],
+          useFactory: (models: ModelProvider, features: OnDemandFeatures) => new ScoreOnDemand(models, features, config.thresholds),
         },
+        {
+          provide: ExplainScore,
+          inject: [MODEL_PROVIDER, OnDemandFeatures],
+          useFactory: (models: ModelProvider, features: OnDemandFeatures) => new ExplainScore(models, features, config.thresholds),
+        },
+        { provide: DescribeModel, inject: [MODEL_PROVIDER], useFactory: (models: ModelProvider) => new DescribeModel(models, config.thresholds) },
         {
           provide: RescoreQuietCustomers,
           inject: [CUSTOMER_STATE_STORE, MODEL_PROVIDER],
           useFactory: (store: CustomerStateStore, models: ModelProvider) =>
             new RescoreQuietCustomers(store, models, dependencies.publisher, config.thresholds, config.rescoreAfterDays, now),
         },
-        { provide: ChurnScorerGrpcServer, inject: [ScoreOnDemand], useFactory: (scoreOnDemand: ScoreOnDemand) => new ChurnScorerGrpcServer(scoreOnDemand) },
+        {
+          provide: ChurnScorerGrpcServer,
+          inject: [ScoreOnDemand, ExplainScore, DescribeModel, MODEL_PROVIDER],
+          useFactory: (scoreOnDemand: ScoreOnDemand, explainScore: ExplainScore, describeModel: DescribeModel, models: ModelProvider) =>
+            new ChurnScorerGrpcServer({ scoreOnDemand, explainScore, describeModel }, models),
+        },
       ],
       exports: [ChurnScorerGrpcServer, RescoreQuietCustomers],
     };

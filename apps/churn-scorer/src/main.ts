@@ -8,6 +8,6 @@ runMain('churn-scorer', async () => {
   const service = await startChurnScorer(config, runtime);
   const model = service.models.current();
   process.stdout.write(
-    `churn-scorer consuming customer-updated (${runtime.mode}), gRPC on ${service.grpcAddress}, model ${model.modelVersion}\n`,
+    `churn-scorer consuming customer-updated (${runtime.mode}), gRPC on ${service.grpcAddress}, model ${model.modelVersion} (reload: ${service.modelReload})\n`,
   );
 });

@@ -39,7 +39,8 @@ export async function startService(definition: ServiceDefinition, runtime: Runti
     rawBody: true,
     abortOnError: false,
   });
-  app.enableShutdownHooks();
+  // Termination only: SIGHUP means "reload" to daemons (the churn scorer reloads its model on it).
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   if (definition.jsonBodyLimitBytes) app.useBodyParser('json', { limit: definition.jsonBodyLimitBytes });
   if (definition.consumes) {
     app.connectMicroservice(runtime.transport, { inheritAppConfig: true });

@@ -11,17 +11,23 @@ export interface StateScoring {
   horizonDays: number;
 }
 
-/**
- * Scores as of today, or as of the latest recorded day if a source's clock runs ahead of ours: features must
- * never see a row after their cutoff. Undefined for a customer with no order yet (only returns or a profile).
- */
+/** Scores a customer's kept state as of `now` (see stateFeatures); undefined for a customer with no order yet. */
 export function scoreState(state: CustomerState, model: ChurnModel, now: Date): StateScoring | undefined {
+  const features = stateFeatures(state, now);
+  if (!features) return undefined;
+  const score = model.score(selectFeatures(features, model.featureNames));
+  return { score, features, modelVersion: model.modelVersion, horizonDays: model.horizonDays };
+}
+
+/**
+ * Every feature as of today, or as of the latest recorded day if a source's clock runs ahead of ours: features
+ * must never see a row after their cutoff. Undefined for a customer with no order yet (only returns or a profile).
+ */
+export function stateFeatures(state: CustomerState, now: Date): Float64Array | undefined {
   if (!hasOrders(state.activity)) return undefined;
   const today = dayOf(now.toISOString());
   const asOfDay = Math.max(today, state.activity.latestDay ?? today);
-  const features = featuresAt(state.activity, asOfDay);
-  const score = model.score(selectFeatures(features, model.featureNames));
-  return { score, features, modelVersion: model.modelVersion, horizonDays: model.horizonDays };
+  return featuresAt(state.activity, asOfDay);
 }
 
 /** A model trained on a subset (RFM only, or an older feature set) gets exactly its own columns, by name. */
