@@ -1,6 +1,8 @@
 import { EnvReader, readInfrastructure, type InfrastructureSettings } from '@syncengage/config';
-import { riskBands } from '@syncengage/contracts';
+import { channels, riskBands } from '@syncengage/contracts';
+import { DEFAULT_CAMPAIGNS_DIR } from './adapters/files/campaign-files';
 import type { ChannelPolicy } from './domain/channel-choice';
+import { parseFrequencyCaps, parseQuietHours, type GuardRailPolicy } from './domain/guard-rails';
 import type { SegmentRules } from './domain/segments';
 
 export interface OrchestratorConfig {
@@ -15,6 +17,9 @@ export interface OrchestratorConfig {
   channelPolicy: ChannelPolicy;
   /** How often committed-but-unpublished decisions are retried. */
   outboxFlushIntervalMs: number;
+  /** Folder of campaign files (YAML or JSON) seeded into the catalog at start-up. */
+  campaignsDir: string;
+  guardRails: GuardRailPolicy;
 }
 
 export function loadOrchestratorConfig(env: NodeJS.ProcessEnv): OrchestratorConfig {
@@ -38,12 +43,34 @@ export function loadOrchestratorConfig(env: NodeJS.ProcessEnv): OrchestratorConf
       smsMinSpendCents: read.int('SMS_MIN_SPEND_CENTS', { default: 50_000, min: 0 }),
     },
     outboxFlushIntervalMs: read.int('OUTBOX_FLUSH_INTERVAL_MS', { default: 1_000, min: 50 }),
+    campaignsDir: read.string('CAMPAIGNS_DIR', { default: DEFAULT_CAMPAIGNS_DIR }),
+    guardRails: readGuardRails(read),
   };
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone: config.budgetTimeZone });
-  } catch {
-    read.problem(`BUDGET_TIME_ZONE must be an IANA time zone like Europe/Madrid, got "${config.budgetTimeZone}"`);
-  }
+  checkTimeZone(read, 'BUDGET_TIME_ZONE', config.budgetTimeZone);
+  if (config.guardRails.quietHoursFallbackTimeZone) checkTimeZone(read, 'QUIET_HOURS_DEFAULT_TIME_ZONE', config.guardRails.quietHoursFallbackTimeZone);
   read.throwIfInvalid('orchestrator');
   return Object.freeze(config);
+}
+
+function readGuardRails(read: EnvReader): GuardRailPolicy {
+  const capsText = read.string('FREQUENCY_CAPS', { default: 'email:2/7d,email:4/30d,sms:1/7d' });
+  const { caps, problems } = parseFrequencyCaps(capsText === 'off' ? '' : capsText, channels);
+  problems.forEach((problem) => read.problem(`FREQUENCY_CAPS: ${problem}`));
+  const quietText = read.string('QUIET_HOURS', { default: '21:00-08:00' });
+  const quiet = quietText === 'off' ? {} : parseQuietHours(quietText);
+  if (quiet.problem) read.problem(`QUIET_HOURS must be ${quiet.problem.replace(/^"[^"]*" is not /, '')}, got "${quietText}"`);
+  return {
+    frequencyCaps: caps,
+    conversionCooldownMs: read.number('CONVERSION_COOLDOWN_DAYS', { default: 30, min: 0 }) * 86_400_000,
+    quietHours: quiet.quietHours,
+    quietHoursFallbackTimeZone: read.optionalString('QUIET_HOURS_DEFAULT_TIME_ZONE'),
+  };
+}
+
+function checkTimeZone(read: EnvReader, name: string, timeZone: string): void {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+  } catch {
+    read.problem(`${name} must be an IANA time zone like Europe/Madrid, got "${timeZone}"`);
+  }
 }

@@ -2,14 +2,18 @@ import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap
 import type { SqlClient } from '@syncengage/db';
 import { EventConsumer, type EventPublisher } from '@syncengage/kafka';
 import { DecideForScore } from './application/decide-for-score';
-import { DECISION_LEDGER, OUTBOX, type DecisionLedger, type Outbox } from './application/ports';
+import { CAMPAIGN_CATALOG, CUSTOMER_SIGNALS, DECISION_LEDGER, OUTBOX, type CampaignCatalog, type CustomerSignals, type DecisionLedger, type Outbox } from './application/ports';
+import { RecordCampaignResult } from './application/record-campaign-result';
+import { ManageCampaigns } from './application/manage-campaigns';
 import { SettleBudget } from './application/settle-budget';
+import { CampaignsController } from './adapters/http/campaigns.controller';
 import { CampaignResultHandler } from './adapters/kafka/campaign-result.handler';
 import { ChurnScoredHandler } from './adapters/kafka/churn-scored.handler';
+import { PostgresCampaignCatalog } from './adapters/postgres/postgres-campaign-catalog';
+import { PostgresCustomerSignals } from './adapters/postgres/postgres-customer-signals';
 import { PostgresDecisionLedger } from './adapters/postgres/postgres-decision-ledger';
 import { PostgresOutbox } from './adapters/postgres/postgres-outbox';
 import type { OrchestratorConfig } from './config';
-import { DEFAULT_CAMPAIGNS } from './domain/campaigns';
 
 const ORCHESTRATOR_CONFIG = Symbol('OrchestratorConfig');
 
@@ -33,35 +37,43 @@ export class OrchestratorModule implements OnApplicationBootstrap, OnApplication
     const { config } = dependencies;
     return {
       module: OrchestratorModule,
-      controllers: [ChurnScoredHandler, CampaignResultHandler],
+      controllers: [ChurnScoredHandler, CampaignResultHandler, CampaignsController],
       providers: [
         { provide: ORCHESTRATOR_CONFIG, useValue: config },
         { provide: DECISION_LEDGER, useFactory: () => new PostgresDecisionLedger(dependencies.db) },
-        { provide: OUTBOX, useFactory: () => new PostgresOutbox(dependencies.db, dependencies.publisher) },
+        { provide: OUTBOX, useFactory: () => new PostgresOutbox(dependencies.db, dependencies.publisher, now) },
+        { provide: CUSTOMER_SIGNALS, useFactory: () => new PostgresCustomerSignals(dependencies.db) },
+        { provide: CAMPAIGN_CATALOG, useFactory: () => new PostgresCampaignCatalog(dependencies.db) },
+        { provide: ManageCampaigns, inject: [CAMPAIGN_CATALOG], useFactory: (catalog: CampaignCatalog) => new ManageCampaigns(catalog) },
         {
           provide: EventConsumer,
           useFactory: () => new EventConsumer(dependencies.publisher, { consumerGroup: dependencies.consumerGroup, maxAttempts: config.infrastructure.maxAttempts }),
         },
         {
           provide: DecideForScore,
-          inject: [DECISION_LEDGER, OUTBOX],
-          useFactory: (ledger: DecisionLedger, outbox: Outbox) =>
+          inject: [DECISION_LEDGER, OUTBOX, CAMPAIGN_CATALOG],
+          useFactory: (ledger: DecisionLedger, outbox: Outbox, catalog: CampaignCatalog) =>
             new DecideForScore(
               ledger,
               outbox,
+              catalog,
               {
                 segmentRules: config.segmentRules,
                 channelPolicy: config.channelPolicy,
-                campaigns: DEFAULT_CAMPAIGNS,
                 abTestingEnabled: config.abTestingEnabled,
                 holdoutPercent: config.holdoutPercent,
                 cooldownMs: config.cooldownHours * 3_600_000,
+                guardRails: config.guardRails,
               },
               { dailyCapCents: config.dailyBudgetCents, timeZone: config.budgetTimeZone },
               now,
             ),
         },
-        { provide: SettleBudget, inject: [DECISION_LEDGER], useFactory: (ledger: DecisionLedger) => new SettleBudget(ledger) },
+        {
+          provide: RecordCampaignResult,
+          inject: [DECISION_LEDGER, CUSTOMER_SIGNALS],
+          useFactory: (ledger: DecisionLedger, signals: CustomerSignals) => new RecordCampaignResult(new SettleBudget(ledger), signals),
+        },
       ],
     };
   }

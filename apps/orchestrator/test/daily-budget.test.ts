@@ -4,7 +4,7 @@ import { createFreshDatabase, type FreshDatabase } from '@syncengage/testing';
 import type { MessageRequested } from '@syncengage/contracts';
 import { ORCHESTRATOR_MIGRATIONS } from '../src/adapters/postgres/migrations';
 import { PostgresDecisionLedger } from '../src/adapters/postgres/postgres-decision-ledger';
-import { DEFAULT_CAMPAIGNS } from '../src/domain/campaigns';
+import { DEFAULT_CAMPAIGNS } from '../src/adapters/files/default-campaigns';
 import type { Decision } from '../src/domain/decide-campaign';
 
 const CAP_CENTS = 10_000;
@@ -14,7 +14,7 @@ function sendWithDiscount(reservedCents: number): Decision {
   return {
     action: 'send',
     segment: 'At-Risk',
-    campaign: DEFAULT_CAMPAIGNS[1],
+    campaign: DEFAULT_CAMPAIGNS.find((campaign) => campaign.id === 'at-risk-win-back')!,
     variant: 'VariantA',
     channel: 'email',
     locale: 'en',
@@ -56,6 +56,7 @@ describe('the daily discount budget shared by several orchestrator instances', (
             budgetDay: '2026-11-26',
             budgetCapCents: CAP_CENTS,
             traceId: 't',
+            historyWindowMs: 86_400_000,
           },
           () => sendWithDiscount(COST_CENTS),
           toMessage as never,
@@ -95,6 +96,7 @@ describe('the daily discount budget shared by several orchestrator instances', (
       budgetDay: '2026-11-27',
       budgetCapCents: CAP_CENTS,
       traceId: 't',
+      historyWindowMs: 86_400_000,
     };
     const first = await ledger.decideOnce(request, () => sendWithDiscount(COST_CENTS), toMessage as never);
     const second = await ledger.decideOnce(request, () => sendWithDiscount(COST_CENTS), toMessage as never);

@@ -9,11 +9,13 @@ import {
 } from '@syncengage/contracts';
 import { encodeEvent, type OutgoingMessage } from '@syncengage/kafka';
 import { reserve, type DailyBudget } from '../domain/budget';
-import { DEFAULT_CAMPAIGNS } from '../domain/campaigns';
+import { DEFAULT_CAMPAIGNS } from '../adapters/files/default-campaigns';
 import type { Decision, DecisionPolicy } from '../domain/decide-campaign';
+import type { ContactHistory } from '../domain/guard-rails';
 import { DecideForScore } from './decide-for-score';
 import type { DecisionLedger, DecisionRequest, Outbox, RecordedDecision } from './ports';
 import { SettleBudget } from './settle-budget';
+import { InMemoryCampaignCatalog } from '../../test/support/in-memory-campaign-catalog';
 
 /** The ledger port in memory: one decision per score, a send sets the cool-down, discounts are reserved per budget day. */
 class InMemoryDecisionLedger implements DecisionLedger, Outbox {
@@ -26,12 +28,12 @@ class InMemoryDecisionLedger implements DecisionLedger, Outbox {
 
   async decideOnce(
     request: DecisionRequest,
-    decide: (lastContactedAt: Date | undefined) => Decision,
+    decide: (history: ContactHistory) => Decision,
     toMessage: (decision: Extract<Decision, { action: 'send' }>) => MessageRequested,
   ): Promise<RecordedDecision> {
     if (this.decidedScores.has(request.scoredEventId)) return { duplicate: true };
     this.decidedScores.add(request.scoredEventId);
-    let decision = decide(this.lastSendAt.get(request.customerId));
+    let decision = decide({ lastContactedAt: this.lastSendAt.get(request.customerId), recentSends: [], suppressions: [] });
     let budgetDenied = false;
     const cents = decision.action === 'send' ? decision.discount?.reservedCents ?? 0 : 0;
     if (decision.action === 'send' && cents > 0) {
@@ -82,10 +84,9 @@ class InMemoryDecisionLedger implements DecisionLedger, Outbox {
   }
 }
 
-const policy: DecisionPolicy = {
+const policy: Omit<DecisionPolicy, 'campaigns'> = {
   segmentRules: { vipMinSpendCents: 100_000, dormantMinRecencyDays: 180, newMaxTenureDays: 30 },
   channelPolicy: { smsEnabled: false, smsMinBand: 'high', smsMinSpendCents: 50_000 },
-  campaigns: DEFAULT_CAMPAIGNS,
   abTestingEnabled: false,
   holdoutPercent: 0,
   cooldownMs: 14 * 86_400_000,
@@ -113,7 +114,7 @@ function atRiskScore(customerId = 'cust-42'): ChurnScored {
 function setUp(options: { capCents?: number; timeZone?: string; now?: Date } = {}) {
   const ledger = new InMemoryDecisionLedger();
   let now = options.now ?? new Date('2025-03-01T16:30:00.000Z');
-  const useCase = new DecideForScore(ledger, ledger, policy, { dailyCapCents: options.capCents ?? 50_000, timeZone: options.timeZone ?? 'UTC' }, () => now);
+  const useCase = new DecideForScore(ledger, ledger, new InMemoryCampaignCatalog(DEFAULT_CAMPAIGNS), policy, { dailyCapCents: options.capCents ?? 50_000, timeZone: options.timeZone ?? 'UTC' }, () => now);
   return { ledger, useCase, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 

@@ -1,7 +1,11 @@
 import { deriveEventId, MESSAGE_REQUESTED_SCHEMA_VERSION, Topics, type ChurnScored, type MessageRequested } from '@syncengage/contracts';
 import { budgetDayOf } from '../domain/budget';
 import { decideCampaign, type Decision, type DecisionPolicy } from '../domain/decide-campaign';
-import type { DecisionLedger, Outbox, RecordedDecision } from './ports';
+import type { CampaignCatalog, DecisionLedger, Outbox, RecordedDecision } from './ports';
+
+/** The longest frequency-cap window: how much send history a decision needs. */
+const historyWindowOf = (policy: Omit<DecisionPolicy, 'campaigns'>): number =>
+  Math.max(policy.cooldownMs, ...(policy.guardRails?.frequencyCaps ?? []).map((cap) => cap.windowMs));
 
 export interface BudgetPolicy {
   dailyCapCents: number;
@@ -13,7 +17,8 @@ export class DecideForScore {
   constructor(
     private readonly ledger: DecisionLedger,
     private readonly outbox: Outbox,
-    private readonly policy: DecisionPolicy,
+    private readonly catalog: CampaignCatalog,
+    private readonly policy: Omit<DecisionPolicy, 'campaigns'>,
     private readonly budget: BudgetPolicy,
     private readonly now: () => Date,
   ) {}
@@ -21,6 +26,7 @@ export class DecideForScore {
   async execute(scored: ChurnScored, traceId: string): Promise<RecordedDecision> {
     const decidedAt = this.now();
     const messageId = deriveEventId(scored.eventId, Topics.MessageRequested);
+    const policy: DecisionPolicy = { ...this.policy, campaigns: await this.catalog.latest() };
     const recorded = await this.ledger.decideOnce(
       {
         scoredEventId: scored.eventId,
@@ -30,8 +36,9 @@ export class DecideForScore {
         budgetDay: budgetDayOf(decidedAt, this.budget.timeZone),
         budgetCapCents: this.budget.dailyCapCents,
         traceId,
+        historyWindowMs: historyWindowOf(this.policy),
       },
-      (lastContactedAt) => decideCampaign({ scored, messageId, now: decidedAt, lastContactedAt }, this.policy),
+      (history) => decideCampaign({ scored, messageId, now: decidedAt, history }, policy),
       (decision) => toMessageRequested(scored, messageId, decision, decidedAt),
     );
     // Published after commit; if this process dies first, the next flush (here or on another instance) sends it.

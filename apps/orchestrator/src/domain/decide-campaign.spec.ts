@@ -1,5 +1,6 @@
 import type { ChurnScored, CustomerProfile, RfmSummary, RiskBand } from '@syncengage/contracts';
-import { DEFAULT_CAMPAIGNS, type Campaign } from './campaigns';
+import { DEFAULT_CAMPAIGNS } from '../adapters/files/default-campaigns';
+import type { Campaign } from './campaigns';
 import { decideCampaign, type Decision, type DecisionPolicy } from './decide-campaign';
 import { discountCodeFor, expectedDiscountCostCents } from './discount-code';
 

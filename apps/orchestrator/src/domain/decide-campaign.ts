@@ -1,6 +1,7 @@
 import type { Channel, ChurnScored, Segment } from '@syncengage/contracts';
 import { campaignForSegment, type Campaign } from './campaigns';
 import { chooseChannel, type ChannelPolicy } from './channel-choice';
+import { blockedChannels, isInConversionCooldown, NO_HISTORY, quietHoursReleaseAt, type ContactHistory, type GuardRailPolicy } from './guard-rails';
 import { discountCodeFor, expectedDiscountCostCents } from './discount-code';
 import { resolveLocale } from './locale';
 import { renderMessage, type RenderedMessage } from './render-message';
@@ -15,6 +16,8 @@ export interface DecisionPolicy {
   holdoutPercent: number;
   /** A customer contacted less than this long ago is left alone. */
   cooldownMs: number;
+  /** Frequency caps, conversion cool-down, quiet hours; none when unset. */
+  guardRails?: GuardRailPolicy;
 }
 
 export interface DecisionInput {
@@ -22,6 +25,8 @@ export interface DecisionInput {
   messageId: string;
   now: Date;
   lastContactedAt?: Date;
+  /** Sends, conversion and suppressions of this customer; `lastContactedAt` wins over its own when both are given. */
+  history?: ContactHistory;
 }
 
 export type Decision =
@@ -36,6 +41,8 @@ export type Decision =
       locale: string;
       content: RenderedMessage;
       discount?: { percent: number; code: string; reservedCents: number };
+      /** Set when quiet hours hold the message: the outbox publishes it at this instant, not before. */
+      releaseAt?: Date;
       reason: string;
     };
 
@@ -45,13 +52,18 @@ const ANONYMOUS_GREETING_NAME: Record<string, string> = { en: 'there', es: 'clie
 /** Who gets what: every outcome carries a reason a person can read back later. */
 export function decideCampaign(input: DecisionInput, policy: DecisionPolicy): Decision {
   const { scored, now } = input;
+  const history = input.history ?? NO_HISTORY;
+  const lastContactedAt = input.lastContactedAt ?? history.lastContactedAt;
   const segmentation = segmentOf({ band: scored.band, rfm: scored.rfm }, policy.segmentRules);
   if (!segmentation.segment) return { action: 'skip', reason: segmentation.reason };
   const segment = segmentation.segment;
   const campaign = campaignForSegment(policy.campaigns, segment);
   if (!campaign) return { action: 'skip', segment, reason: `no campaign for segment ${segment}` };
-  if (input.lastContactedAt && now.getTime() - input.lastContactedAt.getTime() < policy.cooldownMs) {
-    return { action: 'skip', segment, reason: `contacted at ${input.lastContactedAt.toISOString()}, inside the cool-down` };
+  if (lastContactedAt && now.getTime() - lastContactedAt.getTime() < policy.cooldownMs) {
+    return { action: 'skip', segment, reason: `contacted at ${lastContactedAt.toISOString()}, inside the cool-down` };
+  }
+  if (policy.guardRails && isInConversionCooldown(history, now, policy.guardRails)) {
+    return { action: 'skip', segment, reason: `converted at ${history.lastConvertedAt!.toISOString()}, inside the post-conversion cool-down` };
   }
   const variants = policy.abTestingEnabled ? campaign.variants : campaign.variants.slice(0, 1);
   const holdout = policy.abTestingEnabled ? policy.holdoutPercent : 0;
@@ -60,7 +72,8 @@ export function decideCampaign(input: DecisionInput, policy: DecisionPolicy): De
     return { action: 'holdout', segment, campaign, reason: `${segmentation.reason}; in the ${holdout}% holdout of ${campaign.id}` };
   }
   const variant = variants.find((candidate) => candidate.name === variantName)!;
-  const channelChoice = chooseChannel(scored.profile, scored.band, scored.rfm.monetaryTotalCents, policy.channelPolicy);
+  const blocked = policy.guardRails ? blockedChannels(history, now, policy.guardRails) : {};
+  const channelChoice = chooseChannel(scored.profile, scored.band, scored.rfm.monetaryTotalCents, policy.channelPolicy, blocked);
   if (!channelChoice.channel) return { action: 'skip', segment, reason: channelChoice.reason };
   const locale = resolveLocale(scored.profile.locale, Object.keys(variant.templates));
   const code = discountCodeFor(input.messageId, variant.discountPercent);
@@ -73,6 +86,8 @@ export function decideCampaign(input: DecisionInput, policy: DecisionPolicy): De
     variant.discountPercent > 0
       ? { percent: variant.discountPercent, code, reservedCents: expectedDiscountCostCents(variant.discountPercent, scored.rfm.monetaryTotalCents, scored.rfm.frequency) }
       : undefined;
+  const releaseAt = policy.guardRails ? quietHoursReleaseAt(now, scored.profile.timeZone, policy.guardRails) : undefined;
+  const held = releaseAt ? `; quiet hours: held until ${releaseAt.toISOString()}` : '';
   return {
     action: 'send',
     segment,
@@ -82,6 +97,7 @@ export function decideCampaign(input: DecisionInput, policy: DecisionPolicy): De
     locale,
     content,
     discount,
-    reason: `${segmentation.reason}; ${campaign.id} ${variant.name}; ${channelChoice.reason}; locale ${locale}`,
+    releaseAt,
+    reason: `${segmentation.reason}; ${campaign.id} ${variant.name}; ${channelChoice.reason}; locale ${locale}${held}`,
   };
 }

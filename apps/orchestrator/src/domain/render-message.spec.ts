@@ -1,4 +1,4 @@
-import { DEFAULT_CAMPAIGNS } from './campaigns';
+import { DEFAULT_CAMPAIGNS } from '../adapters/files/default-campaigns';
 import { renderMessage } from './render-message';
 
 const winBack = DEFAULT_CAMPAIGNS.find((campaign) => campaign.id === 'at-risk-win-back')!.variants[0];

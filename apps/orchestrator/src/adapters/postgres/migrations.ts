@@ -41,4 +41,41 @@ export const ORCHESTRATOR_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX orchestrator_outbox_pending ON orchestrator_outbox (id) WHERE published_at IS NULL;
     `,
   },
+  {
+    version: 2,
+    name: 'versioned campaign definitions',
+    sql: `
+      CREATE TABLE orchestrator_campaigns (
+        campaign_id text        NOT NULL,
+        version     integer     NOT NULL CHECK (version > 0),
+        definition  jsonb       NOT NULL,
+        source      text        NOT NULL,
+        created_at  timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (campaign_id, version)
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'guard rails: scheduled sends, conversions, suppressions',
+    sql: `
+      ALTER TABLE orchestrator_outbox ADD COLUMN release_at timestamptz;
+      ALTER TABLE orchestrator_decisions ADD COLUMN release_at timestamptz;
+      DROP INDEX orchestrator_outbox_pending;
+      CREATE INDEX orchestrator_outbox_pending ON orchestrator_outbox (id) WHERE published_at IS NULL;
+      CREATE INDEX orchestrator_outbox_held ON orchestrator_outbox (release_at) WHERE published_at IS NULL AND release_at IS NOT NULL;
+      CREATE TABLE orchestrator_customer_signals (
+        customer_id       text PRIMARY KEY,
+        last_converted_at timestamptz
+      );
+      CREATE TABLE orchestrator_suppressions (
+        customer_id text        NOT NULL,
+        channel     text        NOT NULL,
+        reason      text        NOT NULL,
+        lifted      boolean     NOT NULL DEFAULT false,
+        changed_at  timestamptz NOT NULL,
+        PRIMARY KEY (customer_id, channel)
+      );
+    `,
+  },
 ];

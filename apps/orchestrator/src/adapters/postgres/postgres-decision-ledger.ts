@@ -1,6 +1,8 @@
 import type { SqlClient, SqlExecutor } from '@syncengage/db';
 import { Topics, type MessageRequested } from '@syncengage/contracts';
+import type { Channel, SuppressionReason } from '@syncengage/contracts';
 import type { Decision } from '../../domain/decide-campaign';
+import type { ContactHistory } from '../../domain/guard-rails';
 import type { DecisionLedger, DecisionRequest, RecordedDecision } from '../../application/ports';
 
 export class PostgresDecisionLedger implements DecisionLedger {
@@ -8,18 +10,13 @@ export class PostgresDecisionLedger implements DecisionLedger {
 
   async decideOnce(
     request: DecisionRequest,
-    decide: (lastContactedAt: Date | undefined) => Decision,
+    decide: (history: ContactHistory) => Decision,
     toMessage: (decision: Extract<Decision, { action: 'send' }>) => MessageRequested,
   ): Promise<RecordedDecision> {
     return this.db.transaction(async (tx) => {
       const seen = await tx.query('SELECT 1 FROM orchestrator_decisions WHERE scored_event_id = $1', [request.scoredEventId]);
       if (seen.rows.length > 0) return { duplicate: true };
-      const last = await tx.query<{ last: string | Date | null }>(
-        "SELECT max(decided_at) AS last FROM orchestrator_decisions WHERE customer_id = $1 AND action = 'send'",
-        [request.customerId],
-      );
-      const lastContactedAt = last.rows[0]?.last ? new Date(last.rows[0].last) : undefined;
-      let decision = decide(lastContactedAt);
+      let decision = decide(await readHistory(tx, request));
       let budgetDenied = false;
       const reservedCents = decision.action === 'send' ? decision.discount?.reservedCents ?? 0 : 0;
       if (reservedCents > 0 && !(await reserveBudget(tx, request, reservedCents))) {
@@ -28,11 +25,12 @@ export class PostgresDecisionLedger implements DecisionLedger {
       }
       await insertDecision(tx, request, decision, budgetDenied ? 0 : reservedCents);
       if (decision.action === 'send') {
-        await tx.query('INSERT INTO orchestrator_outbox (message_id, topic, payload, trace_id) VALUES ($1, $2, $3, $4)', [
+        await tx.query('INSERT INTO orchestrator_outbox (message_id, topic, payload, trace_id, release_at) VALUES ($1, $2, $3, $4, $5)', [
           request.messageId,
           Topics.MessageRequested,
           JSON.stringify(toMessage(decision)),
           request.traceId,
+          decision.releaseAt?.toISOString() ?? null,
         ]);
       }
       return { duplicate: false, decision, budgetDenied };
@@ -61,6 +59,36 @@ export class PostgresDecisionLedger implements DecisionLedger {
 }
 
 /**
+ * A customer's events share one partition, so one instance decides for a customer at a time: the history read
+ * here cannot miss a send committed concurrently for the same customer.
+ */
+async function readHistory(tx: SqlExecutor, request: DecisionRequest): Promise<ContactHistory> {
+  const since = new Date(request.decidedAt.getTime() - request.historyWindowMs).toISOString();
+  const sends = await tx.query<{ channel: Channel; decided_at: string | Date }>(
+    "SELECT channel, decided_at FROM orchestrator_decisions WHERE customer_id = $1 AND action = 'send' AND decided_at > $2 ORDER BY decided_at DESC",
+    [request.customerId, since],
+  );
+  const last = await tx.query<{ last: string | Date | null }>(
+    "SELECT max(decided_at) AS last FROM orchestrator_decisions WHERE customer_id = $1 AND action = 'send'",
+    [request.customerId],
+  );
+  const signals = await tx.query<{ last_converted_at: string | Date | null }>('SELECT last_converted_at FROM orchestrator_customer_signals WHERE customer_id = $1', [
+    request.customerId,
+  ]);
+  const suppressions = await tx.query<{ channel: Channel; reason: SuppressionReason }>(
+    'SELECT channel, reason FROM orchestrator_suppressions WHERE customer_id = $1 AND lifted = false',
+    [request.customerId],
+  );
+  const convertedAt = signals.rows[0]?.last_converted_at;
+  return {
+    lastContactedAt: last.rows[0]?.last ? new Date(last.rows[0].last) : undefined,
+    recentSends: sends.rows.map((row) => ({ channel: row.channel, at: new Date(row.decided_at) })),
+    lastConvertedAt: convertedAt ? new Date(convertedAt) : undefined,
+    suppressions: suppressions.rows,
+  };
+}
+
+/**
  * One conditional UPDATE: the row lock serialises instances deciding at once, and the WHERE clause (backed by
  * a CHECK constraint) makes overspending impossible rather than unlikely.
  */
@@ -78,8 +106,8 @@ async function insertDecision(tx: SqlExecutor, request: DecisionRequest, decisio
   const campaign = decision.action === 'skip' ? undefined : decision.campaign;
   await tx.query(
     `INSERT INTO orchestrator_decisions
-       (message_id, scored_event_id, customer_id, decided_at, action, segment, campaign_id, campaign_version, variant, channel, reason, budget_day, reserved_cents, budget_status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+       (message_id, scored_event_id, customer_id, decided_at, action, segment, campaign_id, campaign_version, variant, channel, reason, budget_day, reserved_cents, budget_status, release_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       request.messageId,
       request.scoredEventId,
@@ -95,6 +123,7 @@ async function insertDecision(tx: SqlExecutor, request: DecisionRequest, decisio
       request.budgetDay,
       reservedCents,
       reservedCents > 0 ? 'reserved' : 'none',
+      sending?.releaseAt?.toISOString() ?? null,
     ],
   );
 }

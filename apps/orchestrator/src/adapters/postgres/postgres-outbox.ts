@@ -12,17 +12,26 @@ interface OutboxRow {
 /**
  * Publishes committed decisions. SKIP LOCKED lets several instances flush at once without sending a row
  * twice; a crash after publishing but before marking resends it, and the notifier's send ledger drops the copy.
+ * A row held for quiet hours waits for its `release_at`: the scheduled send survives restarts because it is
+ * nothing but this row. The clock is the service's, so the embedded demo's simulated days release them too.
  */
 export class PostgresOutbox implements Outbox {
-  constructor(private readonly db: SqlClient, private readonly publisher: EventPublisher, private readonly batchSize = 100) {}
+  constructor(
+    private readonly db: SqlClient,
+    private readonly publisher: EventPublisher,
+    private readonly now: () => Date = () => new Date(),
+    private readonly batchSize = 100,
+  ) {}
 
   async flush(): Promise<number> {
     let published = 0;
     for (;;) {
       const count = await this.db.transaction(async (tx) => {
         const pending = await tx.query<OutboxRow>(
-          'SELECT id, payload, trace_id FROM orchestrator_outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
-          [this.batchSize],
+          `SELECT id, payload, trace_id FROM orchestrator_outbox
+            WHERE published_at IS NULL AND (release_at IS NULL OR release_at <= $2)
+            ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [this.batchSize, this.now().toISOString()],
         );
         for (const row of pending.rows) {
           const message = typeof row.payload === 'string' ? (JSON.parse(row.payload) as MessageRequested) : row.payload;

@@ -1,5 +1,6 @@
 import { segments } from '@syncengage/contracts';
-import { campaignForSegment, DEFAULT_CAMPAIGNS } from './campaigns';
+import { campaignForSegment } from '../../domain/campaigns';
+import { DEFAULT_CAMPAIGNS } from './default-campaigns';
 
 describe('DEFAULT_CAMPAIGNS', () => {
   it.each(segments)('has exactly one campaign for %s', (segment) => {

@@ -1,0 +1,19 @@
+import type { CampaignResult } from '@syncengage/contracts';
+import type { CustomerSignals } from './ports';
+import type { SettleBudget } from './settle-budget';
+
+/**
+ * campaign-result closes the loop: the budget is settled, a conversion starts the customer's cool-down, and a
+ * suppression (bounce, unsubscribe, STOP) stops the channel for every later decision. Each step is idempotent,
+ * so a redelivered result changes nothing.
+ */
+export class RecordCampaignResult {
+  constructor(private readonly settleBudget: SettleBudget, private readonly signals: CustomerSignals) {}
+
+  async execute(result: CampaignResult): Promise<void> {
+    const at = new Date(result.occurredAt);
+    if (result.suppression) await this.signals.applySuppression(result.customerId, result.suppression, at);
+    if (result.converted) await this.signals.recordConversion(result.customerId, at);
+    await this.settleBudget.execute(result);
+  }
+}
