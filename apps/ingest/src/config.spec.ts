@@ -36,6 +36,22 @@ describe(loadIngestConfig.name, () => {
     expect(config).toMatchObject({ webhookSigningSecret: 'whsec', enableWebhooks: false });
   });
 
+  it('reads the webhook protections and vendor secrets, with safe defaults', () => {
+    expect(loadIngestConfig({})).toMatchObject({ webhookToleranceSeconds: 300, webhookRateLimitPerMinute: 6000, publicUrl: undefined, vendorSecrets: {} });
+    const config = loadIngestConfig({
+      WEBHOOK_TOLERANCE_SECONDS: '60', WEBHOOK_RATE_LIMIT_PER_MINUTE: '0', INGEST_PUBLIC_URL: 'https://hooks.example.com',
+      HUBSPOT_CLIENT_SECRET: 'hs', SHOPIFY_WEBHOOK_SECRET: 'sh', STRIPE_WEBHOOK_SECRET: 'whsec_x',
+    });
+    expect(config).toMatchObject({
+      webhookToleranceSeconds: 60, webhookRateLimitPerMinute: 0, publicUrl: 'https://hooks.example.com',
+      vendorSecrets: { hubspotClientSecret: 'hs', shopifyWebhookSecret: 'sh', stripeWebhookSecret: 'whsec_x' },
+    });
+    expect(problemsOf({ WEBHOOK_TOLERANCE_SECONDS: '0', INGEST_PUBLIC_URL: 'hooks.example.com' })).toEqual([
+      'WEBHOOK_TOLERANCE_SECONDS must be an integer between 1 and 86400, got "0"',
+      'INGEST_PUBLIC_URL must be a http or https URL, got "hooks.example.com"',
+    ]);
+  });
+
   it('names every bad variable at once', () => {
     expect(problemsOf({ SYNCENGAGE_CRM_PROVIDER: 'hubspot', INGEST_HTTP_PORT: 'abc', WEBHOOK_MAX_BYTES: '100' })).toEqual(
       expect.arrayContaining([

@@ -1,3 +1,4 @@
+import { parseMapping } from './adapters/connectors/postgres/column-mapping';
 import { EnvReader, readInfrastructure, type InfrastructureSettings } from '@syncengage/config';
 
 export const CRM_PROVIDERS = ['hubspot', 'salesforce', 'postgres', 'shopify'] as const;
@@ -7,11 +8,23 @@ export interface IngestConfig {
   infrastructure: InfrastructureSettings;
   httpPort: number;
   enableWebhooks: boolean;
-  /** When set, every webhook must carry `X-SyncEngage-Signature: sha256=<hex HMAC of the raw body>`. */
+  /** When set, every generic webhook must carry `X-SyncEngage-Timestamp` and `X-SyncEngage-Signature` (see webhook-signature.ts). */
   webhookSigningSecret?: string;
   /** Largest webhook body accepted, in bytes. */
   webhookMaxBytes: number;
+  /** How far a signed timestamp may be from our clock before the request counts as a replay. */
+  webhookToleranceSeconds: number;
+  /** Requests per minute per webhook source (generic, hubspot, shopify, stripe) per instance; 0 = no limit. */
+  webhookRateLimitPerMinute: number;
+  /** The URL HubSpot is configured to call, when a proxy in front of ingest changes the host or scheme it sees. */
+  publicUrl?: string;
+  /** Each vendor's webhook route answers 404 until its secret is set. */
+  vendorSecrets: { hubspotClientSecret?: string; shopifyWebhookSecret?: string; stripeWebhookSecret?: string };
   crm?: { provider: CrmProvider; credentials: Record<string, string | undefined> };
+  /** How CRM syncs run: an incremental sync every `intervalMs` (0 = only on demand or on a push). */
+  sync: { intervalMs: number; pageSize: number; settleMs: number };
+  /** The user's own tables, for SYNCENGAGE_CRM_PROVIDER=postgres. */
+  postgresSource: { customersTable: string; ordersTable?: string; columnMap: string; notifyChannel: string };
 }
 
 /** The variables each CRM needs; a provider chosen without them is a start-up error naming the missing ones. */
@@ -31,7 +44,30 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv): IngestConfig {
     enableWebhooks: read.bool('ENABLE_WEBHOOKS', { default: true }),
     webhookSigningSecret: read.optionalSecret('WEBHOOK_SIGNING_SECRET'),
     webhookMaxBytes: read.int('WEBHOOK_MAX_BYTES', { default: 256 * 1024, min: 1024 }),
+    webhookToleranceSeconds: read.int('WEBHOOK_TOLERANCE_SECONDS', { default: 300, min: 1, max: 86_400 }),
+    webhookRateLimitPerMinute: read.int('WEBHOOK_RATE_LIMIT_PER_MINUTE', { default: 6000, min: 0 }),
+    publicUrl: read.url('INGEST_PUBLIC_URL', { protocols: ['http', 'https'] }),
+    vendorSecrets: {
+      hubspotClientSecret: read.optionalSecret('HUBSPOT_CLIENT_SECRET'),
+      shopifyWebhookSecret: read.optionalSecret('SHOPIFY_WEBHOOK_SECRET'),
+      stripeWebhookSecret: read.optionalSecret('STRIPE_WEBHOOK_SECRET'),
+    },
+    sync: {
+      intervalMs: read.int('CRM_SYNC_INTERVAL_MS', { default: 300_000, min: 0 }),
+      pageSize: read.int('CRM_PAGE_SIZE', { default: 500, min: 1, max: 10_000 }),
+      settleMs: read.int('CRM_SYNC_SETTLE_MS', { default: 5_000, min: 0 }),
+    },
+    postgresSource: {
+      customersTable: read.string('POSTGRES_CUSTOMERS_TABLE', { default: 'customers' }),
+      ordersTable: ((table) => (table === '-' ? undefined : table))(read.string('POSTGRES_ORDERS_TABLE', { default: 'orders' })),
+      columnMap: read.string('POSTGRES_COLUMN_MAP', { default: '' }),
+      notifyChannel: read.string('POSTGRES_NOTIFY_CHANNEL', { default: 'syncengage_changes' }),
+    },
   };
+  if (provider === 'postgres') {
+    const { problems } = parseMapping(config.postgresSource.customersTable, config.postgresSource.ordersTable, config.postgresSource.columnMap);
+    for (const problem of problems) read.problem(`POSTGRES_COLUMN_MAP / POSTGRES_*_TABLE: ${problem}`);
+  }
   if (provider) {
     const credentials = Object.fromEntries(CRM_VARIABLES[provider].map((name) => [name, read.optionalSecret(name)]));
     for (const [name, value] of Object.entries(credentials)) {

@@ -1,14 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { newEventId } from '@syncengage/contracts';
+import type { SqlClient } from '@syncengage/db';
 import type { EventPublisher } from '@syncengage/kafka';
 import { AcceptCustomerUpdate } from './application/accept-customer-update';
-import { WebhookController } from './adapters/http/webhook.controller';
+import { AcceptWebhookDeliveries } from './application/accept-webhook-deliveries';
+import { RATE_LIMITER } from './application/ports';
+import { PostgresOrderOwners, PostgresWebhookReceipts } from './adapters/postgres/postgres-webhook-receipts';
+import { MemoryRateLimiter } from './adapters/rate-limit/memory-rate-limiter';
+import { GenericWebhookController } from './adapters/webhooks/generic-webhook.controller';
+import { HubSpotWebhookController } from './adapters/webhooks/hubspot/hubspot-webhook.controller';
+import { ShopifyWebhookController } from './adapters/webhooks/shopify/shopify-webhook.controller';
+import { StripeWebhookController } from './adapters/webhooks/stripe/stripe-webhook.controller';
+import { WebhookEdge } from './adapters/webhooks/webhook-edge';
 import type { IngestConfig } from './config';
 import { INGEST_CONFIG } from './tokens';
 
 export interface IngestDependencies {
   config: IngestConfig;
   publisher: EventPublisher;
+  db: SqlClient;
   now?: () => Date;
 }
 
@@ -16,12 +26,19 @@ export interface IngestDependencies {
 export class IngestModule {
   static register(dependencies: IngestDependencies): DynamicModule {
     const now = dependencies.now ?? (() => new Date());
+    const receipts = new PostgresWebhookReceipts(dependencies.db);
     return {
       module: IngestModule,
-      controllers: [WebhookController],
+      controllers: [GenericWebhookController, HubSpotWebhookController, ShopifyWebhookController, StripeWebhookController],
       providers: [
         { provide: INGEST_CONFIG, useValue: dependencies.config },
-        { provide: AcceptCustomerUpdate, useFactory: () => new AcceptCustomerUpdate(dependencies.publisher, newEventId, now) },
+        { provide: RATE_LIMITER, useValue: new MemoryRateLimiter(dependencies.config.webhookRateLimitPerMinute) },
+        { provide: AcceptCustomerUpdate, useFactory: () => new AcceptCustomerUpdate(dependencies.publisher, newEventId, now, receipts) },
+        {
+          provide: AcceptWebhookDeliveries,
+          useFactory: () => new AcceptWebhookDeliveries(dependencies.publisher, receipts, new PostgresOrderOwners(dependencies.db), now),
+        },
+        WebhookEdge,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { decodeCustomerUpdated, EventHeaders, Topics, type EventOf, type Topic } from '@syncengage/contracts';
 import { encodeEvent, type EventPublisher, type OutgoingMessage } from '@syncengage/kafka';
 import { AcceptCustomerUpdate } from './accept-customer-update';
+import { MemoryWebhookReceipts } from '../adapters/memory/memory-webhook-receipts';
 
 /** Records what would reach Kafka, encoded (and so schema-checked) exactly as the real publishers do. */
 class RecordingPublisher implements EventPublisher {
@@ -31,7 +32,7 @@ describe('AcceptCustomerUpdate', () => {
       { customer_id: 'cust-42', event: 'purchase_made', data: { order_id: 'ord-1', amount: 49.99, email: 'ana@example.com' } },
       'trace-1',
     );
-    expect(outcome).toEqual({ accepted: true, eventId });
+    expect(outcome).toEqual({ accepted: true, eventId, duplicate: false });
     expect(publisher.messages).toHaveLength(1);
     const [message] = publisher.messages;
     expect(message).toMatchObject({ topic: Topics.CustomerUpdated, key: 'cust-42', headers: { [EventHeaders.TraceId]: 'trace-1' } });
@@ -65,6 +66,43 @@ describe('AcceptCustomerUpdate', () => {
     };
     const accept = new AcceptCustomerUpdate(failing, () => eventId, () => now);
     await expect(accept.execute({ customer_id: 'c', event: 'customer_created' }, 'trace-1')).rejects.toThrow('broker unavailable');
+  });
+});
+
+describe('AcceptCustomerUpdate with a delivery id', () => {
+  const body = { customer_id: 'cust-42', event: 'customer_created', data: { email: 'ana@example.com' } };
+
+  function withReceipts() {
+    const publisher = new RecordingPublisher();
+    const receipts = new MemoryWebhookReceipts();
+    return { publisher, receipts, accept: new AcceptCustomerUpdate(publisher, () => eventId, () => now, receipts) };
+  }
+
+  it('publishes the first delivery once and answers a replay with the same event id, publishing nothing', async () => {
+    const { publisher, accept } = withReceipts();
+    const first = await accept.execute(body, 'trace-1', 'evt-1');
+    const replay = await accept.execute(body, 'trace-2', 'evt-1');
+    expect(first).toEqual({ accepted: true, eventId: expect.stringMatching(/^[0-9a-f-]{36}$/), duplicate: false });
+    expect(replay).toEqual({ ...first, duplicate: true });
+    expect(publisher.messages).toHaveLength(1);
+  });
+
+  it('forgets the delivery when publishing fails, so the partner\'s retry is published', async () => {
+    const receipts = new MemoryWebhookReceipts();
+    let fail = true;
+    const publisher = new RecordingPublisher();
+    const flaky: EventPublisher = {
+      publish: async (topic, event, trace) => {
+        if (fail) throw new Error('broker unavailable');
+        await publisher.publish(topic, event, trace);
+      },
+      publishRaw: async () => undefined,
+    };
+    const accept = new AcceptCustomerUpdate(flaky, () => eventId, () => now, receipts);
+    await expect(accept.execute(body, 'trace-1', 'evt-2')).rejects.toThrow('broker unavailable');
+    fail = false;
+    expect(await accept.execute(body, 'trace-1', 'evt-2')).toMatchObject({ accepted: true, duplicate: false });
+    expect(publisher.messages).toHaveLength(1);
   });
 });
 
