@@ -38,6 +38,38 @@ describe(loadNotifierConfig.name, () => {
     expect(config.enableSms).toBe(true);
   });
 
+  it('reads the delivery guarantees, with defaults that resend email but not SMS after a crash', () => {
+    expect(loadNotifierConfig({})).toMatchObject({
+      retry: { maxAttempts: 4, initialDelayMs: 200, maxDelayMs: 3_000 },
+      sendTimeoutMs: 10_000,
+      replay: { email: 'at-least-once', sms: 'at-most-once' },
+      rateLimits: { sendgrid: 100, twilio: 10 },
+    });
+    expect(
+      loadNotifierConfig({
+        NOTIFIER_SEND_MAX_ATTEMPTS: '2',
+        NOTIFIER_RETRY_INITIAL_DELAY_MS: '50',
+        NOTIFIER_RETRY_MAX_DELAY_MS: '1000',
+        NOTIFIER_SEND_TIMEOUT_MS: '2500',
+        NOTIFIER_REPLAY_POLICY: 'email:at-most-once, sms:at-least-once',
+        SENDGRID_RATE_PER_SECOND: '0',
+        TWILIO_RATE_PER_SECOND: '0.5',
+      }),
+    ).toMatchObject({
+      retry: { maxAttempts: 2, initialDelayMs: 50, maxDelayMs: 1_000 },
+      sendTimeoutMs: 2_500,
+      replay: { email: 'at-most-once', sms: 'at-least-once' },
+      rateLimits: { sendgrid: 0, twilio: 0.5 },
+    });
+  });
+
+  it('names a replay policy entry it cannot read', () => {
+    expect(problemsOf({ NOTIFIER_REPLAY_POLICY: 'email:twice,fax:at-most-once' })).toEqual([
+      'NOTIFIER_REPLAY_POLICY entries must be <email|sms>:<at-least-once|at-most-once>, got "email:twice"',
+      'NOTIFIER_REPLAY_POLICY entries must be <email|sms>:<at-least-once|at-most-once>, got "fax:at-most-once"',
+    ]);
+  });
+
   it('refuses a SendGrid key without a sender address', () => {
     expect(problemsOf({ SENDGRID_API_KEY: 'SG.key' })).toEqual(['SENDGRID_FROM_EMAIL is required when SENDGRID_API_KEY is set']);
   });

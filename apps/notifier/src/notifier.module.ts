@@ -4,6 +4,7 @@ import { EventConsumer, type EventPublisher } from '@syncengage/kafka';
 import { DeliverMessage } from './application/deliver-message';
 import { SEND_LEDGER, SENDER_REGISTRY, type SendLedger } from './application/ports';
 import { OutboxController } from './adapters/http/outbox.controller';
+import { KafkaDeliveryDeadLetters } from './adapters/kafka/delivery-dead-letters';
 import { MessageRequestedHandler } from './adapters/kafka/message-requested.handler';
 import { PostgresSendLedger } from './adapters/postgres/postgres-send-ledger';
 import { buildSenderRegistry } from './adapters/providers/build-sender-registry';
@@ -38,7 +39,12 @@ export class NotifierModule {
         {
           provide: DeliverMessage,
           inject: [SEND_LEDGER, SENDER_REGISTRY],
-          useFactory: (ledger: SendLedger, senders: SenderRegistry) => new DeliverMessage(ledger, senders, publisher, now),
+          useFactory: (ledger: SendLedger, senders: SenderRegistry) =>
+            new DeliverMessage(ledger, senders, publisher, now, {
+              retry: config.retry,
+              replay: config.replay,
+              deadLetters: new KafkaDeliveryDeadLetters(publisher, dependencies.consumerGroup, now),
+            }),
         },
       ],
       exports: [SENDER_REGISTRY],

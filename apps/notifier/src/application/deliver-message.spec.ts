@@ -4,6 +4,8 @@ import {
   EventHeaders,
   Topics,
   type CampaignResult,
+  type Channel,
+  type DeliveryAttempt,
   type EventOf,
   type MessageRequested,
   type Topic,
@@ -12,35 +14,63 @@ import { encodeEvent, type EventPublisher, type OutgoingMessage } from '@synceng
 import { ProviderRejected, type ChannelSender, type SendReceipt } from '../domain/channel-sender';
 import { SenderRegistry } from '../domain/sender-registry';
 import { DeliverMessage } from './deliver-message';
-import type { Claim, SendLedger } from './ports';
+import type { Claim, DeliveryDeadLetters, SendLedger } from './ports';
 
-/** The send ledger in memory, with the same states as the Postgres one: sending → sent | failed. */
+/** The send ledger in memory, with the same states as the Postgres one: pending ⇄ sending → sent | failed. */
 class InMemorySendLedger implements SendLedger {
-  private readonly rows = new Map<string, { status: 'sending' | 'sent' | 'failed'; attempts: number; receipt?: SendReceipt; failureReason?: string }>();
+  private readonly rows = new Map<
+    string,
+    { status: 'pending' | 'sending' | 'sent' | 'failed'; channel: Channel; attempts: number; history: DeliveryAttempt[]; receipt?: SendReceipt; failureReason?: string }
+  >();
 
-  async claim(messageId: string): Promise<Claim> {
+  async claim(messageId: string, _customerId: string, channel: Channel): Promise<Claim> {
     const row = this.rows.get(messageId);
     if (!row) {
-      this.rows.set(messageId, { status: 'sending', attempts: 1 });
+      this.rows.set(messageId, { status: 'pending', channel, attempts: 0, history: [] });
       return { state: 'new' };
     }
-    if (row.status === 'sending') {
-      row.attempts += 1;
-      return { state: 'retry', attempts: row.attempts };
+    if (row.status === 'pending' || row.status === 'sending') {
+      return { state: 'retry', attempts: row.attempts, inDoubt: row.status === 'sending', channel: row.channel, history: [...row.history] };
     }
-    return { state: 'done', status: row.status, receipt: row.receipt!, failureReason: row.failureReason };
+    return { state: 'done', status: row.status, channel: row.channel, receipt: row.receipt!, failureReason: row.failureReason };
   }
 
-  async markSent(messageId: string, receipt: SendReceipt): Promise<void> {
-    this.rows.set(messageId, { ...this.rows.get(messageId)!, status: 'sent', receipt });
+  async beginAttempt(messageId: string, channel: Channel): Promise<void> {
+    const row = this.rows.get(messageId)!;
+    Object.assign(row, { status: 'sending', channel, attempts: row.attempts + 1 });
+  }
+
+  async recordAttempt(messageId: string, attempt: DeliveryAttempt): Promise<void> {
+    const row = this.rows.get(messageId)!;
+    row.history.push(attempt);
+    row.status = attempt.outcome === 'in-doubt' ? 'sending' : 'pending';
+  }
+
+  async markSent(messageId: string, receipt: SendReceipt, attempt?: DeliveryAttempt, note?: string): Promise<void> {
+    const row = this.rows.get(messageId)!;
+    if (attempt) row.history.push(attempt);
+    Object.assign(row, { status: 'sent', receipt, failureReason: note });
   }
 
   async markFailed(messageId: string, provider: string, reason: string): Promise<void> {
-    this.rows.set(messageId, { ...this.rows.get(messageId)!, status: 'failed', receipt: { provider }, failureReason: reason });
+    Object.assign(this.rows.get(messageId)!, { status: 'failed', receipt: { provider }, failureReason: reason });
   }
 
   statusOf(messageId: string): string | undefined {
     return this.rows.get(messageId)?.status;
+  }
+
+  /** What a crash mid-send leaves behind: an attempt marked in flight and never finished. */
+  crashMidSend(messageId: string, channel: Channel): void {
+    this.rows.set(messageId, { status: 'sending', channel, attempts: 1, history: [] });
+  }
+}
+
+class RecordingDeadLetters implements DeliveryDeadLetters {
+  readonly letters: Array<{ messageId: string; history: DeliveryAttempt[]; reason: string }> = [];
+
+  async publish(message: MessageRequested, history: DeliveryAttempt[], reason: string): Promise<void> {
+    this.letters.push({ messageId: message.eventId, history: [...history], reason });
   }
 }
 
@@ -101,8 +131,15 @@ const now = new Date('2025-03-01T10:00:05.000Z');
 function setUp(...senders: ChannelSender[]) {
   const ledger = new InMemorySendLedger();
   const publisher = new RecordingPublisher();
-  const deliver = new DeliverMessage(ledger, new SenderRegistry(senders), publisher, () => now);
-  return { ledger, publisher, deliver };
+  const deadLetters = new RecordingDeadLetters();
+  const waits: number[] = [];
+  const deliver = new DeliverMessage(ledger, new SenderRegistry(senders), publisher, () => now, {
+    retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 1_000 },
+    deadLetters,
+    sleep: async (ms) => void waits.push(ms),
+    random: () => 1,
+  });
+  return { ledger, publisher, deliver, deadLetters, waits };
 }
 
 describe('DeliverMessage', () => {
@@ -184,9 +221,45 @@ describe('DeliverMessage', () => {
   it.each([
     ['a 503', new ProviderRejected('sendgrid', 503, 'service unavailable')],
     ['a 429', new ProviderRejected('sendgrid', 429, 'too many requests')],
-    ['a network failure', new ProviderRejected('sendgrid', 0, 'ECONNRESET')],
-    ['an unexpected error', new TypeError('fetch failed')],
-  ])('rejects on %s so the consumer retries, publishes nothing, and sends on the retry', async (_, failure) => {
+    ['a refused connection', new ProviderRejected('sendgrid', 0, 'connect ECONNREFUSED')],
+  ])('retries after %s with backoff and sends once, publishing one result', async (_, failure) => {
+    const email = new FakeSender('sendgrid', 'email', failure, failure);
+    const { publisher, deliver, ledger, waits } = setUp(email);
+    expect(await deliver.execute(message, 't')).toMatchObject({ status: 'sent', provider: 'sendgrid' });
+    expect(email.delivered).toHaveLength(1);
+    expect(waits).toEqual([100, 200]);
+    expect(publisher.results()).toHaveLength(1);
+    expect(ledger.statusOf(message.eventId)).toBe('sent');
+  });
+
+  it('waits at least what a 429’s Retry-After asks', async () => {
+    const email = new FakeSender('sendgrid', 'email', new ProviderRejected('sendgrid', 429, 'slow down', { retryAfterMs: 700 }));
+    const { deliver, waits } = setUp(email);
+    await deliver.execute(message, 't');
+    expect(waits).toEqual([700]);
+  });
+
+  it('after the last retry, dead-letters the message with every attempt and reports it failed', async () => {
+    const unavailable = new ProviderRejected('sendgrid', 503, 'service unavailable');
+    const email = new FakeSender('sendgrid', 'email', unavailable, unavailable, unavailable, unavailable);
+    const { deliver, deadLetters, ledger, publisher } = setUp(email);
+    const result = await deliver.execute(message, 't');
+    expect(result).toMatchObject({ status: 'failed', failureReason: 'gave up after 3 attempts: sendgrid rejected the message with 503: service unavailable' });
+    expect(deadLetters.letters).toHaveLength(1);
+    expect(deadLetters.letters[0].history.map((attempt) => [attempt.attempt, attempt.outcome, attempt.status])).toEqual([
+      [1, 'retryable', 503],
+      [2, 'retryable', 503],
+      [3, 'retryable', 503],
+    ]);
+    expect(ledger.statusOf(message.eventId)).toBe('failed');
+    await deliver.execute(message, 't');
+    expect(email.delivered).toEqual([]);
+    expect(deadLetters.letters).toHaveLength(1);
+    expect(publisher.results().map((published) => published.eventId)).toEqual([result.eventId, result.eventId]);
+  });
+
+  it('rethrows an unexpected error for the consumer, and resends email on its retry (at-least-once)', async () => {
+    const failure = new TypeError('fetch failed');
     const email = new FakeSender('sendgrid', 'email', failure);
     const { publisher, deliver, ledger } = setUp(email);
     await expect(deliver.execute(message, 't')).rejects.toBe(failure);
@@ -194,6 +267,54 @@ describe('DeliverMessage', () => {
     expect(ledger.statusOf(message.eventId)).toBe('sending');
     expect(await deliver.execute(message, 't')).toMatchObject({ status: 'sent', provider: 'sendgrid' });
     expect(email.delivered).toHaveLength(1);
+  });
+
+  it('does not resend an SMS whose send was interrupted (at-most-once), and reports it sent with the doubt', async () => {
+    const sms = new FakeSender('twilio', 'sms');
+    const { deliver, ledger } = setUp(sms);
+    ledger.crashMidSend(message.eventId, 'sms');
+    const result = await deliver.execute({ ...message, channel: 'sms' }, 't');
+    expect(sms.delivered).toEqual([]);
+    expect(result).toMatchObject({ status: 'sent', provider: 'twilio', channel: 'sms' });
+    expect(result.failureReason).toMatch(/^outcome unknown, not resent \(at-most-once for sms\)/);
+    expect(ledger.statusOf(message.eventId)).toBe('sent');
+  });
+
+  it('stops at an SMS timeout instead of retrying it (at-most-once), but retries an email timeout', async () => {
+    const timeout = (provider: string) => new ProviderRejected(provider, 0, 'timeout of 5000ms exceeded', { inDoubt: true });
+    const sms = new FakeSender('twilio', 'sms', timeout('twilio'));
+    const email = new FakeSender('sendgrid', 'email', timeout('sendgrid'));
+    const { deliver } = setUp(sms, email);
+    expect(await deliver.execute({ ...message, channel: 'sms' }, 't')).toMatchObject({ status: 'sent', failureReason: expect.stringContaining('timeout') });
+    expect(sms.delivered).toEqual([]);
+    expect(await deliver.execute({ ...message, eventId: '0b8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d' }, 't')).toMatchObject({ status: 'sent', failureReason: undefined });
+    expect(email.delivered).toHaveLength(1);
+  });
+
+  it('resends after a crash when the sender de-duplicates by message id, whatever the policy', async () => {
+    const outbox: ChannelSender = { provider: 'local-outbox', channel: 'sms', idempotent: true, send: async () => ({ provider: 'local-outbox' }) };
+    const { deliver, ledger } = setUp(outbox);
+    ledger.crashMidSend(message.eventId, 'sms');
+    expect(await deliver.execute({ ...message, channel: 'sms' }, 't')).toMatchObject({ status: 'sent', failureReason: undefined });
+  });
+
+  it('falls back to the campaign’s next channel when the first fails for good', async () => {
+    const email = new FakeSender('sendgrid', 'email', new ProviderRejected('sendgrid', 400, 'hard bounce'));
+    const sms = new FakeSender('twilio', 'sms');
+    const { deliver } = setUp(email, sms);
+    const result = await deliver.execute({ ...message, fallbackChannels: ['sms'] }, 't');
+    expect(result).toMatchObject({ status: 'sent', channel: 'sms', provider: 'twilio' });
+    expect(sms.delivered.map((sent) => sent.channel)).toEqual(['sms']);
+  });
+
+  it('does not fall back without the campaign’s leave, nor to a channel without an address', async () => {
+    const bounce = () => new ProviderRejected('sendgrid', 400, 'hard bounce');
+    const sms = new FakeSender('twilio', 'sms');
+    const { deliver } = setUp(new FakeSender('sendgrid', 'email', bounce(), bounce()), sms);
+    expect(await deliver.execute(message, 't')).toMatchObject({ status: 'failed', channel: 'email' });
+    const noPhone = { ...message, eventId: '1b8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d', recipient: { email: 'ana@example.com' }, fallbackChannels: ['sms' as const] };
+    expect(await deliver.execute(noPhone, 't')).toMatchObject({ status: 'failed', channel: 'email' });
+    expect(sms.delivered).toEqual([]);
   });
 
   it('reports failed when no provider serves the channel', async () => {

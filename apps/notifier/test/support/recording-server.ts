@@ -14,8 +14,11 @@ export interface ScriptedResponse {
   body?: unknown;
 }
 
+/** Answer nothing and keep the connection open, as a stuck provider does (until close()). */
+export const HANG = 'hang' as const;
+
 /** What the fake vendor answers; it sees each request after it has been recorded. */
-export type Responder = (request: RecordedRequest) => ScriptedResponse;
+export type Responder = (request: RecordedRequest) => ScriptedResponse | typeof HANG;
 
 export interface RecordingServer {
   /** http://127.0.0.1:<port>, to hand to a sender as its base URL. */
@@ -36,6 +39,7 @@ export async function startRecordingServer(initial: Responder): Promise<Recordin
       const recorded = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       requests.push(recorded);
       const reply = responder(recorded);
+      if (reply === HANG) return;
       const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
       res.writeHead(reply.status, { ...(body ? { 'Content-Type': 'application/json' } : {}), ...reply.headers });
       res.end(body);

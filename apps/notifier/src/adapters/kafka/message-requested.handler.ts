@@ -10,8 +10,8 @@ export class MessageRequestedHandler {
 
   @EventPattern(Topics.MessageRequested)
   async handle(@Payload() value: unknown, @Ctx() context: RecordContext): Promise<void> {
-    await this.consumer.consume(recordFromContext(value, context), decodeMessageRequested, (message, { traceId }) =>
-      this.deliverMessage.execute(message, traceId),
+    await this.consumer.consume(recordFromContext(value, context), decodeMessageRequested, (message, { traceId, record }) =>
+      this.deliverMessage.execute(message, traceId, record),
     );
   }
 }

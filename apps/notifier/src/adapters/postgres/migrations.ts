@@ -32,4 +32,14 @@ export const NOTIFIER_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX notifier_local_outbox_customer ON notifier_local_outbox (customer_id, stored_at);
     `,
   },
+  {
+    version: 2,
+    name: 'send attempts and their history',
+    // 'pending' (nothing in flight) joins 'sending', which now means an attempt is in flight: a claim that
+    // finds it knows the previous process died, or timed out, during the send.
+    sql: `
+      ALTER TABLE notifier_sends ADD COLUMN history jsonb NOT NULL DEFAULT '[]'::jsonb;
+      ALTER TABLE notifier_sends ALTER COLUMN attempts SET DEFAULT 0;
+    `,
+  },
 ];

@@ -5,6 +5,8 @@ import type { ChannelSender, SendReceipt } from '../../../domain/channel-sender'
 /** Development and the embedded default: messages are stored and listed, and nothing leaves the machine. */
 export class LocalOutboxSender implements ChannelSender {
   readonly provider = 'local-outbox';
+  // The table's primary key is the message id: storing a message twice keeps one.
+  readonly idempotent = true;
 
   constructor(readonly channel: Channel, private readonly db: SqlClient) {}
 

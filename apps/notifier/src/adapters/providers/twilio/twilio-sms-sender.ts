@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import type { MessageRequested } from '@syncengage/contracts';
-import { ProviderRejected, type ChannelSender, type SendReceipt } from '../../../domain/channel-sender';
-import { OriginRewritingRequestClient } from './origin-rewriting-request-client';
+import { isNetworkFailureInDoubt, ProviderRejected, type ChannelSender, type SendReceipt } from '../../../domain/channel-sender';
+import { TwilioRequestClient } from './twilio-request-client';
 
 export interface TwilioSettings {
   accountSid: string;
@@ -9,6 +9,8 @@ export interface TwilioSettings {
   fromPhone: string;
   /** Rewrites https://api.twilio.com for a local test server; unset in production. */
   baseUrl?: string;
+  /** Per request; a timeout leaves the outcome in doubt. The SDK's default (30 s) when unset. */
+  timeoutMs?: number;
 }
 
 export class TwilioSmsSender implements ChannelSender {
@@ -17,7 +19,9 @@ export class TwilioSmsSender implements ChannelSender {
   private readonly client: ReturnType<typeof twilio>;
 
   constructor(private readonly settings: TwilioSettings) {
-    this.client = twilio(settings.accountSid, settings.authToken, settings.baseUrl ? { httpClient: new OriginRewritingRequestClient(settings.baseUrl) } : {});
+    this.client = twilio(settings.accountSid, settings.authToken, {
+      httpClient: new TwilioRequestClient({ origin: settings.baseUrl, timeoutMs: settings.timeoutMs }),
+    });
   }
 
   async send(message: MessageRequested): Promise<SendReceipt> {
@@ -25,8 +29,11 @@ export class TwilioSmsSender implements ChannelSender {
       const sent = await this.client.messages.create({ to: message.recipient.phone!, from: this.settings.fromPhone, body: message.content.text });
       return { provider: this.provider, providerMessageId: sent.sid };
     } catch (error) {
-      const failure = error as { status?: number; message?: string; code?: number };
-      throw new ProviderRejected('twilio', failure.status ?? 0, `${failure.code ?? ''} ${failure.message ?? String(error)}`.trim());
+      if (error instanceof ProviderRejected) throw error;
+      const failure = error as { status?: number; message?: string; code?: number | string };
+      const detail = `${failure.code ?? ''} ${failure.message ?? String(error)}`.trim();
+      const status = failure.status ?? 0;
+      throw new ProviderRejected('twilio', status, detail, { inDoubt: status === 0 && isNetworkFailureInDoubt(detail) });
     }
   }
 }
