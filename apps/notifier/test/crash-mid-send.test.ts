@@ -36,6 +36,12 @@ describe('a notifier killed mid-send and restarted', () => {
   beforeAll(async () => {
     if (brokers.length === 0) throw new Error('SYNCENGAGE_TEST_KAFKA_BROKERS is not set: run through the jest global setup');
     await ensureTopics(brokers, 3);
+    // The broker is shared with other suites: start this group at the end of the topic, so whatever they left
+    // on message-requested (messages to providers long gone, retried for seconds) cannot queue ahead of ours.
+    const admin = new Kafka({ clientId: `${runId}-admin`, brokers, logLevel: logLevel.WARN }).admin();
+    await admin.connect();
+    await admin.resetOffsets({ groupId: `${runId}-notifier`, topic: Topics.MessageRequested, earliest: false });
+    await admin.disconnect();
     database = await createFreshDatabase(`${runId}_notifier`);
     twilio = await startRecordingServer((request: RecordedRequest) =>
       holdFirst(request.body.includes('To=%2B15558675310') ? sms.eventId : undefined) ? HANG : { status: 201, body: { sid: 'SM0123456789abcdef0123456789abcdef', status: 'queued' } },
@@ -92,10 +98,12 @@ describe('a notifier killed mid-send and restarted', () => {
     });
 
   it('does not send the SMS again, resends the email once, and reports each message once as sent', async () => {
-    const first = await startNotifier();
-    // Different partitions, so one held request does not queue the other message behind it.
+    // Different partitions, published before the notifier starts: kafkajs hands a consumer the partitions of one
+    // fetch together and fetches again only when all are handled, so both must arrive in its first fetch for
+    // both requests to be in flight at once (a held request blocks the next fetch).
     await publish(sms, 0);
     await publish(email, 1);
+    const first = await startNotifier();
     await waitFor(() => smsRequests().length === 1 && emailRequests().length === 1, { description: 'both providers holding a request', timeoutMs: 30_000 });
 
     const killed = new Promise((done) => first.once('exit', done));
