@@ -1,7 +1,8 @@
 import { applyCalibration } from './calibration';
 import { FEATURE_NAMES, FEATURE_SET_VERSION } from './features';
 import { decodeForest, InvalidModelArtifact, parseModelArtifact, type ModelArtifact } from './model-artifact';
-import { contributions, predictProba } from './random-forest/flat-forest';
+import { compileForest, walkRow } from './random-forest/compiled-forest';
+import { asFloat64, contributions } from './random-forest/flat-forest';
 
 export interface FeatureContribution {
   feature: string;
@@ -43,6 +44,8 @@ export function loadChurnModel(artifact: unknown): ChurnModel {
     throw new InvalidModelArtifact('featureNames', `differ from this build's features (${FEATURE_SET_VERSION}); retrain the model`);
   }
   const forest = decodeForest(parsed.forest);
+  // Laid out for scoring here, at load, so the first customer does not pay for it; explanations walk `forest`.
+  const compiled = compileForest(forest);
   const calibration = parsed.calibration;
   const featureNames = Object.freeze([...parsed.featureNames]);
   const assertWidth = (features: ArrayLike<number>): void => {
@@ -57,7 +60,7 @@ export function loadChurnModel(artifact: unknown): ChurnModel {
     horizonDays: parsed.horizonDays,
     score(features) {
       assertWidth(features);
-      return applyCalibration(calibration, predictProba(forest, features));
+      return applyCalibration(calibration, walkRow(compiled, asFloat64(features)));
     },
     explain(features, top = 5) {
       assertWidth(features);
@@ -65,7 +68,7 @@ export function loadChurnModel(artifact: unknown): ChurnModel {
       const ranked = featureNames
         .map((feature, index) => ({ feature, value: features[index], contribution: perFeature[index] }))
         .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
-      return { baseline: bias, rawScore: predictProba(forest, features), contributions: ranked.slice(0, top) };
+      return { baseline: bias, rawScore: walkRow(compiled, asFloat64(features)), contributions: ranked.slice(0, top) };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { compileForest, walkRow, type CompiledForest } from './compiled-forest';
 import type { GrownTree } from './tree-builder';
 
 /**
@@ -13,6 +14,7 @@ export interface FlatForest {
   feature: Int32Array;
   /** Go to left[i] when x[feature[i]] <= threshold[i], else right[i] (a NaN goes right). */
   threshold: Float64Array;
+  /** Always i + 1 for an inner node (preorder); kept for the artifact code, the walks use i + 1. */
   left: Int32Array;
   right: Int32Array;
   /** Probability of churn at each node (leaves give the prediction; inner nodes serve explanations). */
@@ -53,25 +55,44 @@ export function treeCount(forest: FlatForest): number {
 
 /** Index of the leaf that `row` reaches in the tree rooted at `root`. */
 export function leafOf(forest: FlatForest, root: number, row: ArrayLike<number>): number {
-  const { feature, threshold, left, right } = forest;
+  const { feature, threshold, right } = forest;
   let node = root;
-  while (feature[node] >= 0) node = row[feature[node]] <= threshold[node] ? left[node] : right[node];
+  while (feature[node] >= 0) node = row[feature[node]] <= threshold[node] ? node + 1 : right[node];
   return node;
 }
 
-/** Mean over trees of the leaf's churn share: the forest's probability of churn for one row. */
+// Scoring goes through the compiled layout, built on first use and kept as long as the forest object lives.
+// A forest is never changed after packTrees or decodeForest, so the copy cannot go stale.
+const compiledForests = new WeakMap<FlatForest, CompiledForest>();
+
+function compiledOf(forest: FlatForest): CompiledForest {
+  let compiled = compiledForests.get(forest);
+  if (!compiled) compiledForests.set(forest, (compiled = compileForest(forest)));
+  return compiled;
+}
+
+/**
+ * Mean over trees of the leaf's churn share: the forest's probability of churn for one row. Bit for bit what
+ * walking the flat arrays gives (compiled-forest.spec.ts); a row that is not a Float64Array is copied into one.
+ */
 export function predictProba(forest: FlatForest, row: ArrayLike<number>): number {
   assertWidth(forest, row);
-  const { roots, value } = forest;
-  let sum = 0;
-  for (let tree = 0; tree < roots.length; tree++) sum += value[leafOf(forest, roots[tree], row)];
-  return sum / roots.length;
+  return walkRow(compiledOf(forest), asFloat64(row));
 }
 
 export function predictBatch(forest: FlatForest, rows: ReadonlyArray<ArrayLike<number>>): Float64Array {
+  const compiled = compiledOf(forest);
   const out = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = predictProba(forest, rows[i]);
+  for (let i = 0; i < rows.length; i++) {
+    assertWidth(forest, rows[i]);
+    out[i] = walkRow(compiled, asFloat64(rows[i]));
+  }
   return out;
+}
+
+/** Loads from one element kind stay monomorphic; ToNumber here is what `<=` would have applied to each value. */
+export function asFloat64(row: ArrayLike<number>): Float64Array {
+  return row instanceof Float64Array ? row : Float64Array.from(row);
 }
 
 /**
@@ -80,14 +101,14 @@ export function predictBatch(forest: FlatForest, rows: ReadonlyArray<ArrayLike<n
  */
 export function contributions(forest: FlatForest, row: ArrayLike<number>): { bias: number; contributions: Float64Array } {
   assertWidth(forest, row);
-  const { roots, feature, threshold, left, right, value } = forest;
+  const { roots, feature, threshold, right, value } = forest;
   const result = new Float64Array(forest.featureCount);
   let bias = 0;
   for (let tree = 0; tree < roots.length; tree++) {
     let node = roots[tree];
     bias += value[node];
     while (feature[node] >= 0) {
-      const next = row[feature[node]] <= threshold[node] ? left[node] : right[node];
+      const next = row[feature[node]] <= threshold[node] ? node + 1 : right[node];
       result[feature[node]] += value[next] - value[node];
       node = next;
     }
