@@ -1,7 +1,16 @@
+import { Kafka, logLevel } from 'kafkajs';
 import { createFreshDatabase, type FreshDatabase } from './fresh-database';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 
 export const PIPELINE_SERVICES = ['ingest', 'churn-scorer', 'orchestrator', 'notifier'] as const;
+
+/** The topics each service consumes (ingest only produces). */
+const CONSUMED_TOPICS: Record<(typeof PIPELINE_SERVICES)[number], string[]> = {
+  ingest: [],
+  'churn-scorer': ['customer-updated'],
+  orchestrator: ['churn-scored', 'campaign-result'],
+  notifier: ['message-requested'],
+};
 
 export interface PipelineProcesses {
   processes: ServiceProcess[];
@@ -22,6 +31,8 @@ export async function startPipelineProcesses(options: { brokers: string[]; runId
     await Promise.all(databases.map((database) => database.drop()));
   };
   try {
+    // A broker shared with other suites holds their leftovers; new groups would start by replaying all of them.
+    await startGroupsAtTopicEnd(options.brokers, options.runId);
     for (const name of PIPELINE_SERVICES) {
       const database = await createFreshDatabase(`${options.runId}_${name.replace('-', '_')}`);
       databases.push(database);
@@ -49,4 +60,19 @@ export async function startPipelineProcesses(options: { brokers: string[]; runId
     outboxUrl: /outbox at (http:\/\/\S+)/.exec(processes[3].readyLine)![1],
     stop,
   };
+}
+
+async function startGroupsAtTopicEnd(brokers: string[], runId: string): Promise<void> {
+  const admin = new Kafka({ clientId: `${runId}-admin`, brokers, logLevel: logLevel.WARN }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    for (const name of PIPELINE_SERVICES) {
+      for (const topic of CONSUMED_TOPICS[name].filter((candidate) => existing.has(candidate))) {
+        await admin.resetOffsets({ groupId: `${runId}-${name}`, topic, earliest: false });
+      }
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }
