@@ -20,9 +20,9 @@ describe('the retention pipeline over real Kafka and PostgreSQL', () => {
   beforeAll(async () => {
     if (brokers.length === 0) throw new Error('SYNCENGAGE_TEST_KAFKA_BROKERS is not set: run through the jest global setup or with-test-broker');
     await ensureTopics(brokers, 3);
-    results = await collectMessages(brokers, Topics.CampaignResult, { groupId: `${runId}-results` });
+    results = await collectMessages(brokers, Topics.CampaignResult, { groupId: `${runId}-results`, fromBeginning: false });
     deadLetters = await Promise.all(
-      Object.values(Topics).map((topic) => collectMessages(brokers, deadLetterTopicOf(topic), { groupId: `${runId}-dlq-${topic}` })),
+      Object.values(Topics).map((topic) => collectMessages(brokers, deadLetterTopicOf(topic), { groupId: `${runId}-dlq-${topic}`, fromBeginning: false })),
     );
     const kafka = new Kafka({ clientId: `${runId}-producer`, brokers, logLevel: logLevel.WARN });
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { EventHeaders, Topics, type MessageRequested } from '@syncengage/contracts';
 import { ensureTopics } from '@syncengage/kafka';
-import { collectMessages, createFreshDatabase, waitFor, type FreshDatabase, type MessageCollector } from '@syncengage/testing';
+import { collectMessages, createFreshDatabase, startGroupAtTopicEnd, waitFor, type FreshDatabase, type MessageCollector } from '@syncengage/testing';
 import { aMessageRequested } from './support/message-requested';
 import { HANG, startRecordingServer, type RecordedRequest, type RecordingServer } from './support/recording-server';
 
@@ -38,10 +38,7 @@ describe('a notifier killed mid-send and restarted', () => {
     await ensureTopics(brokers, 3);
     // The broker is shared with other suites: start this group at the end of the topic, so whatever they left
     // on message-requested (messages to providers long gone, retried for seconds) cannot queue ahead of ours.
-    const admin = new Kafka({ clientId: `${runId}-admin`, brokers, logLevel: logLevel.WARN }).admin();
-    await admin.connect();
-    await admin.resetOffsets({ groupId: `${runId}-notifier`, topic: Topics.MessageRequested, earliest: false });
-    await admin.disconnect();
+    await startGroupAtTopicEnd(brokers, `${runId}-notifier`, Topics.MessageRequested);
     database = await createFreshDatabase(`${runId}_notifier`);
     twilio = await startRecordingServer((request: RecordedRequest) =>
       holdFirst(request.body.includes('To=%2B15558675310') ? sms.eventId : undefined) ? HANG : { status: 201, body: { sid: 'SM0123456789abcdef0123456789abcdef', status: 'queued' } },

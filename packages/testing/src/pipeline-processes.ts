@@ -63,15 +63,23 @@ export async function startPipelineProcesses(options: { brokers: string[]; runId
 }
 
 async function startGroupsAtTopicEnd(brokers: string[], runId: string): Promise<void> {
-  const admin = new Kafka({ clientId: `${runId}-admin`, brokers, logLevel: logLevel.WARN }).admin();
+  for (const name of PIPELINE_SERVICES) {
+    for (const topic of CONSUMED_TOPICS[name]) await startGroupAtTopicEnd(brokers, `${runId}-${name}`, topic);
+  }
+}
+
+/**
+ * Commits the topic's current end offsets for a consumer group that has not started yet, so it begins there
+ * whatever its fromBeginning setting. (kafkajs's resetOffsets commits the sentinel −1 for "latest", which a
+ * consumer reads as "no offset" and answers with fromBeginning: it would replay everything.)
+ */
+export async function startGroupAtTopicEnd(brokers: string[], groupId: string, topic: string): Promise<void> {
+  const admin = new Kafka({ clientId: `${groupId}-admin`, brokers, logLevel: logLevel.WARN }).admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    for (const name of PIPELINE_SERVICES) {
-      for (const topic of CONSUMED_TOPICS[name].filter((candidate) => existing.has(candidate))) {
-        await admin.resetOffsets({ groupId: `${runId}-${name}`, topic, earliest: false });
-      }
-    }
+    if (!(await admin.listTopics()).includes(topic)) return;
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
   } finally {
     await admin.disconnect();
   }
