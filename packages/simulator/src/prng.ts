@@ -1,3 +1,5 @@
+import { mix32 } from '@syncengage/seeded-random';
+
 export { mulberry32, type Random } from '@syncengage/seeded-random';
 
 /**
@@ -11,10 +13,5 @@ export function deriveSeed(seed: number, key: string | number): number {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  return h >>> 0;
+  return mix32(h);
 }

@@ -1,4 +1,4 @@
-import type { Random } from '@syncengage/seeded-random';
+import { mix32, type Random } from '@syncengage/seeded-random';
 
 // The forest's only source of randomness, so a seed fixes the model.
 export { mulberry32, type Random } from '@syncengage/seeded-random';
@@ -8,13 +8,7 @@ export { mulberry32, type Random } from '@syncengage/seeded-random';
  * so trees can be grown in any order or in parallel and the forest is still the same.
  */
 export function treeSeed(seed: number, index: number): number {
-  let h = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  return h >>> 0;
+  return mix32(Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b));
 }
 
 export function randomInt(random: Random, exclusiveMax: number): number {
