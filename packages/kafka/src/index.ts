@@ -9,3 +9,4 @@ export * from './event-consumer';
 export * from './dead-letter-message';
 export * from './kafka-transport-options';
 export * from './topic-admin';
+export * from './recording-event-publisher';

@@ -1,20 +1,7 @@
 import { decodeCustomerUpdated, EventHeaders, Topics, type EventOf, type Topic } from '@syncengage/contracts';
-import { encodeEvent, type EventPublisher, type OutgoingMessage } from '@syncengage/kafka';
+import { RecordingEventPublisher as RecordingPublisher, type EventPublisher } from '@syncengage/kafka';
 import { AcceptCustomerUpdate } from './accept-customer-update';
 import { MemoryWebhookReceipts } from '../adapters/memory/memory-webhook-receipts';
-
-/** Records what would reach Kafka, encoded (and so schema-checked) exactly as the real publishers do. */
-class RecordingPublisher implements EventPublisher {
-  readonly messages: OutgoingMessage[] = [];
-
-  async publish<T extends Topic>(topic: T, event: EventOf<T>, traceId: string): Promise<void> {
-    this.messages.push(encodeEvent(topic, event, traceId));
-  }
-
-  async publishRaw(message: OutgoingMessage): Promise<void> {
-    this.messages.push(message);
-  }
-}
 
 const eventId = '0b7e9f3a-3c1e-4b7a-9d2f-6a1e2b3c4d5e';
 const now = new Date('2025-03-01T10:00:00.000Z');

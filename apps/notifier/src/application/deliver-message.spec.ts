@@ -1,16 +1,12 @@
 import {
-  decodeCampaignResult,
   deriveEventId,
   EventHeaders,
   Topics,
-  type CampaignResult,
   type Channel,
   type DeliveryAttempt,
-  type EventOf,
   type MessageRequested,
-  type Topic,
 } from '@syncengage/contracts';
-import { encodeEvent, type EventPublisher, type OutgoingMessage } from '@syncengage/kafka';
+import { RecordingPublisher } from '../../test/support/recording-publisher';
 import { ProviderRejected, type ChannelSender, type SendReceipt } from '../domain/channel-sender';
 import { SenderRegistry } from '../domain/sender-registry';
 import { DeliverMessage } from './deliver-message';
@@ -88,22 +84,6 @@ class FakeSender implements ChannelSender {
     if (failure) throw failure;
     this.delivered.push(message);
     return { provider: this.provider, providerMessageId: `${this.provider}-${this.delivered.length}` };
-  }
-}
-
-class RecordingPublisher implements EventPublisher {
-  readonly messages: OutgoingMessage[] = [];
-
-  async publish<T extends Topic>(topic: T, event: EventOf<T>, traceId: string): Promise<void> {
-    this.messages.push(encodeEvent(topic, event, traceId));
-  }
-
-  async publishRaw(message: OutgoingMessage): Promise<void> {
-    this.messages.push(message);
-  }
-
-  results(): CampaignResult[] {
-    return this.messages.filter((message) => message.topic === Topics.CampaignResult).map((message) => decodeCampaignResult(JSON.parse(message.value.toString('utf8'))));
   }
 }
 
