@@ -9,6 +9,9 @@ export const CAMPAIGN_RESULT_SCHEMA_VERSION = 1 as const;
 export const deliveryStatuses = ['sent', 'failed', 'suppressed'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
+export const resultStages = ['sent', 'failed', 'suppressed', 'delivered', 'bounced', 'opened', 'clicked', 'converted', 'unsubscribed'] as const;
+export type ResultStage = (typeof resultStages)[number];
+
 /** What became of one message: the seed's CampaignResult{TriggerID, Opened, Clicked, Converted, RevenueImpact}. */
 export const campaignResultSchema = z.object({
   ...envelopeShape,
@@ -31,6 +34,18 @@ export const campaignResultSchema = z.object({
   revenueImpactCents: z.number().int(),
   /** What the discount was reserved at; the orchestrator settles or releases its budget with it. */
   discountReservedCents: z.number().int().nonnegative(),
+  /**
+   * Which step of the message's life this result reports. A message yields several results over time (sent, then
+   * opened, clicked, converted); the boolean flags are cumulative, so the latest result says everything known.
+   * Unset on results from before engagement tracking: read it as the delivery `status`.
+   */
+  stage: z.enum(resultStages).optional(),
+  /** When each step happened, as far as known (ISO-8601). */
+  sentAt: z.string().datetime({ offset: true }).optional(),
+  deliveredAt: z.string().datetime({ offset: true }).optional(),
+  openedAt: z.string().datetime({ offset: true }).optional(),
+  clickedAt: z.string().datetime({ offset: true }).optional(),
+  convertedAt: z.string().datetime({ offset: true }).optional(),
   /** Set when this result also means a channel of the customer must (or may again) be used: see suppression.ts. */
   suppression: suppressionSchema.optional(),
 });

@@ -4,7 +4,11 @@ import { envelopeShape } from '../envelope';
 
 export const MESSAGE_REQUESTED_SCHEMA_VERSION = 1 as const;
 
-export const channels = ['email', 'sms'] as const;
+/**
+ * `whatsapp` goes through Twilio to `recipient.phone`; `push` to the customer's stored web-push subscriptions;
+ * `in_app` to the customer's inbox (both keyed by `customerId`, so they need no address here).
+ */
+export const channels = ['email', 'sms', 'whatsapp', 'push', 'in_app'] as const;
 export type Channel = (typeof channels)[number];
 
 export const segments = ['VIP', 'At-Risk', 'New', 'Dormant'] as const;
@@ -46,8 +50,8 @@ export const messageRequestedSchema = z
     if (message.channel === 'email' && !message.recipient.email) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['recipient', 'email'], message: 'required for the email channel' });
     }
-    if (message.channel === 'sms' && !message.recipient.phone) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['recipient', 'phone'], message: 'required for the sms channel' });
+    if ((message.channel === 'sms' || message.channel === 'whatsapp') && !message.recipient.phone) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['recipient', 'phone'], message: `required for the ${message.channel} channel` });
     }
   });
 
