@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { createFreshDatabase, type FreshDatabase } from './fresh-database';
 import { startServiceProcess, type ServiceProcess } from './service-process';
+import { waitFor } from './wait-for';
 
 export const PIPELINE_SERVICES = ['ingest', 'churn-scorer', 'orchestrator', 'notifier'] as const;
 
@@ -78,8 +79,15 @@ export async function startGroupAtTopicEnd(brokers: string[], groupId: string, t
   await admin.connect();
   try {
     if (!(await admin.listTopics()).includes(topic)) return;
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+    // A topic another process has just created may not have its leaders yet ("not the leader"): wait for them.
+    await waitFor(
+      async () => {
+        const ends = await admin.fetchTopicOffsets(topic);
+        await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+        return true;
+      },
+      { description: `the end offsets of ${topic} committed for group ${groupId}`, timeoutMs: 30_000, intervalMs: 200 },
+    );
   } finally {
     await admin.disconnect();
   }
