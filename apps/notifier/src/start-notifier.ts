@@ -17,6 +17,8 @@ export async function startNotifier(config: NotifierConfig, runtime: Runtime, no
       module: NotifierModule.register({ config, publisher: runtime.publisher, db: runtime.db, consumerGroup: runtime.consumerGroup, now }),
       migrations: NOTIFIER_MIGRATIONS,
       httpPort: config.httpPort,
+      // SendGrid posts its event webhook in batches of up to ~1,000 events, well past Express's 100 kB default.
+      jsonBodyLimitBytes: 5 * 1024 * 1024,
       logLevel: config.infrastructure.logLevel,
       consumes: true,
     },

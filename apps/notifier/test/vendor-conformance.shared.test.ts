@@ -1,6 +1,7 @@
 import { ProviderRejected, type ChannelSender } from '../src/domain/channel-sender';
 import { SendGridEmailSender, type SendGridSettings } from '../src/adapters/providers/sendgrid/sendgrid-email-sender';
 import { TwilioSmsSender, type TwilioSettings } from '../src/adapters/providers/twilio/twilio-sms-sender';
+import { TwilioWhatsAppSender } from '../src/adapters/providers/twilio/twilio-whatsapp-sender';
 import type { MessageRequested } from '@syncengage/contracts';
 import { aMessageRequested } from './support/message-requested';
 import { startPrismMock, stopAllPrismMocks, type PrismMock } from './support/prism';
@@ -124,4 +125,35 @@ describe('the Twilio sender against the official REST API 2010-04-01 spec', () =
   it(`prints its send rate (${SENDS_FOR_RATE} sends, information only)`, async () => {
     await printSendRate('Twilio', (url) => new TwilioSmsSender(twilioSettings(url)), smsMessage, twilio.prism.url, 201);
   }, 30_000);
+});
+
+describe('the Twilio WhatsApp sender against the official REST API 2010-04-01 spec', () => {
+  const approved = `HX${'0123456789abcdef'.repeat(2)}`;
+  const whatsappSender = (contentSid: string) =>
+    new TwilioWhatsAppSender({
+      accountSid: 'AC0123456789abcdef0123456789abcdef',
+      authToken: 'test-auth-token',
+      fromPhone: '+14155238886',
+      templates: new Map([['win-back-10', new Map([['*', contentSid]])]]),
+      baseUrl: twilio.proxy.url,
+    });
+  const whatsappMessage = () =>
+    aMessageRequested({ channel: 'whatsapp', recipient: { phone: '+15558675310' }, content: { text: 'We miss you' }, discount: { percent: 10, code: 'WB-7F3A', reservedCents: 500 } });
+
+  it('sends an approved template to whatsapp: addresses in which Prism finds no violation, and keeps the message SID', async () => {
+    const outcome = await settled(whatsappSender(approved).send(whatsappMessage()));
+
+    expect(twilio.proxy.exchanges).toHaveLength(1);
+    const [exchange] = twilio.proxy.exchanges;
+    expect(violations(exchange)).toBeUndefined();
+    expect(exchange).toMatchObject({ method: 'POST', path: '/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json', status: 201 });
+    expect(outcome).toEqual({ provider: 'twilio', providerMessageId: expect.stringMatching(/^SM[0-9a-f]{32}$/i) });
+  });
+
+  it('has a template whose ContentSid is not of Twilio\'s shape rejected for good, so the validator checks it', async () => {
+    const rejection = await rejectionFrom(whatsappSender('HX123').send(whatsappMessage()));
+
+    expect(rejection).toMatchObject({ provider: 'twilio', status: 422, retryable: false });
+    expect(twilio.proxy.exchanges[0].body).toMatch(/"location":\["body","ContentSid"\]/);
+  });
 });

@@ -10,7 +10,7 @@ const CONSUMED_TOPICS: Record<(typeof PIPELINE_SERVICES)[number], string[]> = {
   ingest: [],
   'churn-scorer': ['customer-updated'],
   orchestrator: ['churn-scored', 'campaign-result'],
-  notifier: ['message-requested'],
+  notifier: ['message-requested', 'customer-updated'],
 };
 
 export interface PipelineProcesses {

@@ -10,7 +10,8 @@ import { RecordingPublisher } from '../../test/support/recording-publisher';
 import { ProviderRejected, type ChannelSender, type SendReceipt } from '../domain/channel-sender';
 import { SenderRegistry } from '../domain/sender-registry';
 import { DeliverMessage } from './deliver-message';
-import type { Claim, DeliveryDeadLetters, SendLedger } from './ports';
+import type { Engagement } from '../domain/engagement';
+import type { AppliedFact, Claim, DeliveryDeadLetters, EngagementStore, LinkTracker, SendLedger } from './ports';
 
 /** The send ledger in memory, with the same states as the Postgres one: pending ⇄ sending → sent | failed. */
 class InMemorySendLedger implements SendLedger {
@@ -108,18 +109,40 @@ const message: MessageRequested = {
 
 const now = new Date('2025-03-01T10:00:05.000Z');
 
+/** Only what delivery touches: the rows it opens. */
+class OpenedEngagements implements EngagementStore {
+  readonly rows = new Map<string, Engagement>();
+  async open(engagement: Engagement): Promise<void> {
+    if (!this.rows.has(engagement.messageId)) this.rows.set(engagement.messageId, engagement);
+  }
+  apply(): Promise<AppliedFact> {
+    throw new Error('not used by delivery');
+  }
+  async markPublished(): Promise<void> {}
+  async messageIdForProviderMessage(): Promise<undefined> {}
+  async latestMessageTo(): Promise<undefined> {}
+  async engagedBetween(): Promise<[]> {
+    return [];
+  }
+}
+
+/** Appends a marker to the text, as a stand-in for rewriting its links. */
+const markingLinks: LinkTracker = { track: async (sent) => ({ ...sent, content: { ...sent.content, text: `${sent.content.text} [tracked]` } }) };
+
 function setUp(...senders: ChannelSender[]) {
   const ledger = new InMemorySendLedger();
   const publisher = new RecordingPublisher();
   const deadLetters = new RecordingDeadLetters();
+  const engagement = new OpenedEngagements();
   const waits: number[] = [];
   const deliver = new DeliverMessage(ledger, new SenderRegistry(senders), publisher, () => now, {
     retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 1_000 },
     deadLetters,
     sleep: async (ms) => void waits.push(ms),
     random: () => 1,
+    engagement,
   });
-  return { ledger, publisher, deliver, deadLetters, waits };
+  return { ledger, publisher, deliver, deadLetters, waits, engagement };
 }
 
 describe('DeliverMessage', () => {
@@ -149,6 +172,8 @@ describe('DeliverMessage', () => {
       converted: false,
       revenueImpactCents: 0,
       discountReservedCents: 2_400,
+      stage: 'sent',
+      sentAt: now.toISOString(),
     });
     expect(publisher.results()).toEqual([JSON.parse(JSON.stringify(result))]);
     expect(publisher.messages[0]).toMatchObject({ key: 'cust-42', headers: { [EventHeaders.TraceId]: 'trace-3' } });
@@ -302,5 +327,43 @@ describe('DeliverMessage', () => {
     const result = await deliver.execute({ ...message, channel: 'sms' }, 't');
     expect(result).toMatchObject({ status: 'failed', provider: 'none', failureReason: 'no provider configured for channel sms' });
     expect(ledger.statusOf(message.eventId)).toBe('failed');
+  });
+
+  it('opens an engagement row for the sent message, with its recipient, for the results that follow', async () => {
+    const { deliver, engagement } = setUp(new FakeSender('twilio', 'sms'));
+    await deliver.execute({ ...message, channel: 'sms' }, 't');
+    expect(engagement.rows.get(message.eventId)).toEqual({
+      messageId: message.eventId,
+      customerId: 'cust-42',
+      campaignId: 'at-risk-win-back',
+      campaignVersion: 1,
+      variant: 'VariantB',
+      channel: 'sms',
+      provider: 'twilio',
+      providerMessageId: 'twilio-1',
+      recipient: '+34600111222',
+      status: 'sent',
+      stage: 'sent',
+      discountReservedCents: 2_400,
+      failureReason: undefined,
+      sentAt: now.toISOString(),
+      clickCount: 0,
+      revenueCents: 0,
+    });
+  });
+
+  it('reports a failed send with stage failed and no sentAt, and opens its row as failed', async () => {
+    const { deliver, engagement } = setUp(new FakeSender('sendgrid', 'email', new ProviderRejected('sendgrid', 400, 'invalid address')));
+    const result = await deliver.execute(message, 't');
+    expect(result).toMatchObject({ status: 'failed', stage: 'failed' });
+    expect(result.sentAt).toBeUndefined();
+    expect(engagement.rows.get(message.eventId)).toMatchObject({ status: 'failed', stage: 'failed', sentAt: undefined });
+  });
+
+  it('sends the content with its links tracked', async () => {
+    const email = new FakeSender('sendgrid', 'email');
+    const deliver = new DeliverMessage(new InMemorySendLedger(), new SenderRegistry([email]), new RecordingPublisher(), () => now, { links: markingLinks });
+    await deliver.execute(message, 't');
+    expect(email.delivered.map((sent) => sent.content.text)).toEqual([`${message.content.text} [tracked]`]);
   });
 });

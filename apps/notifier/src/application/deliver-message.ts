@@ -5,6 +5,7 @@ import {
   type CampaignResult,
   type Channel,
   type DeliveryAttempt,
+  type DeliveryStatus,
   type MessageRequested,
 } from '@syncengage/contracts';
 import type { ConsumedRecord, EventPublisher } from '@syncengage/kafka';
@@ -12,7 +13,7 @@ import { ProviderRejected, type ChannelSender, type SendReceipt } from '../domai
 import { DEFAULT_REPLAY_POLICIES, mayResendInDoubt, type ReplayPolicy } from '../domain/replay-policy';
 import { retryDelayMs, type RetrySchedule } from '../domain/retry-schedule';
 import type { SenderRegistry } from '../domain/sender-registry';
-import type { DeliveryDeadLetters, SendLedger, Sleep } from './ports';
+import type { DeliveryDeadLetters, EngagementStore, LinkTracker, SendLedger, Sleep } from './ports';
 
 export interface DeliveryOptions {
   retry?: RetrySchedule;
@@ -20,6 +21,10 @@ export interface DeliveryOptions {
   deadLetters?: DeliveryDeadLetters;
   sleep?: Sleep;
   random?: () => number;
+  /** Gets a row per reported message, for the engagement results that follow (opens, clicks, purchases). */
+  engagement?: EngagementStore;
+  /** Rewrites links to the click redirect before sending. */
+  links?: LinkTracker;
 }
 
 export const DEFAULT_RETRY_SCHEDULE: RetrySchedule = { maxAttempts: 4, initialDelayMs: 200, maxDelayMs: 3_000 };
@@ -71,6 +76,7 @@ export class DeliverMessage {
       }
     }
 
+    const outgoing = this.options.links ? await this.options.links.track(message) : message;
     let last: { provider: string; reason: string } = { provider: 'none', reason: `no provider configured for channel ${message.channel}` };
     for (const channel of channels.slice(resumeAt)) {
       const sender = this.senders.forChannel(channel);
@@ -78,7 +84,7 @@ export class DeliverMessage {
         last = { provider: 'none', reason: `no provider configured for channel ${channel}` };
         continue;
       }
-      const outcome = await this.sendWithRetries(message, channel, sender, history, traceId);
+      const outcome = await this.sendWithRetries(outgoing, channel, sender, history, traceId);
       if (outcome.kind === 'sent') return this.report(message, channel, outcome.receipt, 'sent', traceId);
       if (outcome.kind === 'settled') return outcome.result;
       if (outcome.kind === 'exhausted') {
@@ -138,10 +144,11 @@ export class DeliverMessage {
     message: MessageRequested,
     channel: Channel,
     receipt: SendReceipt,
-    status: 'sent' | 'failed',
+    status: DeliveryStatus,
     traceId: string,
     failureReason?: string,
   ): Promise<CampaignResult> {
+    const sentAt = status === 'sent' ? this.now().toISOString() : undefined;
     const result: CampaignResult = {
       eventId: deriveEventId(message.eventId, `${Topics.CampaignResult}:${status}`),
       causationId: message.eventId,
@@ -163,7 +170,27 @@ export class DeliverMessage {
       converted: false,
       revenueImpactCents: 0,
       discountReservedCents: message.discount?.reservedCents ?? 0,
+      stage: status,
+      sentAt,
     };
+    await this.options.engagement?.open({
+      messageId: message.eventId,
+      customerId: message.customerId,
+      campaignId: message.campaignId,
+      campaignVersion: message.campaignVersion,
+      variant: message.variant,
+      channel,
+      provider: receipt.provider,
+      providerMessageId: receipt.providerMessageId,
+      recipient: recipientOf(message, channel),
+      status,
+      stage: status,
+      discountReservedCents: result.discountReservedCents,
+      failureReason,
+      sentAt,
+      clickCount: 0,
+      revenueCents: 0,
+    });
     await this.publisher.publish(Topics.CampaignResult, result, traceId);
     return result;
   }
@@ -171,7 +198,18 @@ export class DeliverMessage {
 
 /** The requested channel, then the campaign's fallbacks that have an address, each once. */
 function channelsOf(message: MessageRequested): Channel[] {
-  const hasAddress = (channel: Channel) => (channel === 'email' ? Boolean(message.recipient.email) : Boolean(message.recipient.phone));
+  // Push and in-app reach the customer by id (stored subscriptions, the inbox), so they need no address here.
+  const hasAddress = (channel: Channel) => {
+    if (channel === 'email') return Boolean(message.recipient.email);
+    if (channel === 'sms' || channel === 'whatsapp') return Boolean(message.recipient.phone);
+    return true;
+  };
   const fallbacks = (message.fallbackChannels ?? []).filter(hasAddress);
   return [...new Set<Channel>([message.channel, ...fallbacks])];
+}
+
+/** The address a message went to on a channel; push and in-app go to the customer, not to an address. */
+function recipientOf(message: MessageRequested, channel: Channel): string | undefined {
+  if (channel === 'email') return message.recipient.email;
+  return channel === 'sms' || channel === 'whatsapp' ? message.recipient.phone : undefined;
 }

@@ -18,7 +18,7 @@ export class LocalOutboxSender implements ChannelSender {
         message.eventId,
         message.customerId,
         message.channel,
-        message.channel === 'email' ? message.recipient.email : message.recipient.phone,
+        recipientOf(message),
         message.content.subject ?? null,
         message.content.text,
         message.campaignId,
@@ -28,4 +28,11 @@ export class LocalOutboxSender implements ChannelSender {
     );
     return { provider: this.provider, providerMessageId: message.eventId };
   }
+}
+
+/** Email and phone channels have an address; push and in-app are keyed by the customer. */
+function recipientOf(message: MessageRequested): string | undefined {
+  if (message.channel === 'email') return message.recipient.email;
+  if (message.channel === 'push' || message.channel === 'in_app') return message.customerId;
+  return message.recipient.phone;
 }

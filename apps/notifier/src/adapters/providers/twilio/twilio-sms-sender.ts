@@ -1,6 +1,7 @@
 import twilio from 'twilio';
 import type { MessageRequested } from '@syncengage/contracts';
-import { isNetworkFailureInDoubt, ProviderRejected, type ChannelSender, type SendReceipt } from '../../../domain/channel-sender';
+import type { ChannelSender, SendReceipt } from '../../../domain/channel-sender';
+import { toTwilioRejection } from './twilio-rejection';
 import { TwilioRequestClient } from './twilio-request-client';
 
 export interface TwilioSettings {
@@ -29,11 +30,7 @@ export class TwilioSmsSender implements ChannelSender {
       const sent = await this.client.messages.create({ to: message.recipient.phone!, from: this.settings.fromPhone, body: message.content.text });
       return { provider: this.provider, providerMessageId: sent.sid };
     } catch (error) {
-      if (error instanceof ProviderRejected) throw error;
-      const failure = error as { status?: number; message?: string; code?: number | string };
-      const detail = `${failure.code ?? ''} ${failure.message ?? String(error)}`.trim();
-      const status = failure.status ?? 0;
-      throw new ProviderRejected('twilio', status, detail, { inDoubt: status === 0 && isNetworkFailureInDoubt(detail) });
+      throw toTwilioRejection(error);
     }
   }
 }
