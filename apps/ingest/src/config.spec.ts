@@ -1,4 +1,5 @@
 import { ConfigError } from '@syncengage/config';
+import { salesforceAuthFrom } from './adapters/connectors/salesforce/salesforce-settings';
 import { loadIngestConfig } from './config';
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -64,7 +65,6 @@ describe(loadIngestConfig.name, () => {
 
   it.each([
     ['hubspot', ['HUBSPOT_API_KEY']],
-    ['salesforce', ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_ACCESS_TOKEN']],
     ['postgres', ['POSTGRES_CONN_STRING']],
     ['shopify', ['SHOPIFY_SHOP_URL', 'SHOPIFY_ACCESS_TOKEN']],
   ])('requires every credential of %s', (provider, variables) => {
@@ -75,6 +75,71 @@ describe(loadIngestConfig.name, () => {
 
   it('treats a blank credential as missing', () => {
     expect(problemsOf({ SYNCENGAGE_CRM_PROVIDER: 'hubspot', HUBSPOT_API_KEY: '   ' })).toEqual(['HUBSPOT_API_KEY is required when SYNCENGAGE_CRM_PROVIDER=hubspot']);
+  });
+
+  it('keeps the customer store API off unless its token is set', () => {
+    expect(loadIngestConfig({}).customerStoreApiToken).toBeUndefined();
+    expect(loadIngestConfig({ CUSTOMER_STORE_API_TOKEN: 's3cret' }).customerStoreApiToken).toBe('s3cret');
+  });
+
+  it('reads Shopify with a supported API version by default, and an optional origin for a proxy', () => {
+    const env = { SYNCENGAGE_CRM_PROVIDER: 'shopify', SHOPIFY_SHOP_URL: 'my-store.myshopify.com', SHOPIFY_ACCESS_TOKEN: 'shpat_x' };
+    expect(loadIngestConfig(env).shopifySource).toEqual({ apiVersion: '2026-10', apiBaseUrl: undefined });
+    expect(loadIngestConfig({ ...env, SHOPIFY_API_VERSION: 'unstable', SHOPIFY_API_BASE_URL: 'http://127.0.0.1:4015' }).shopifySource).toEqual({
+      apiVersion: 'unstable', apiBaseUrl: 'http://127.0.0.1:4015',
+    });
+  });
+
+  it('refuses a Shopify store that is not a domain and an API version Shopify never released', () => {
+    expect(problemsOf({ SYNCENGAGE_CRM_PROVIDER: 'shopify', SHOPIFY_SHOP_URL: 'my store', SHOPIFY_ACCESS_TOKEN: 'shpat_x', SHOPIFY_API_VERSION: '2026-11' })).toEqual([
+      'SHOPIFY_API_VERSION must be a Shopify release like 2026-10 (January, April, July or October) or "unstable", got "2026-11"',
+      'SHOPIFY_SHOP_URL must be the store\'s domain like my-store.myshopify.com, got "my store"',
+    ]);
+  });
+
+  it('reads HubSpot with the public API by default, a local origin when given, and custom properties', () => {
+    const env = { SYNCENGAGE_CRM_PROVIDER: 'hubspot', HUBSPOT_API_KEY: 'pat-na1-x' };
+    expect(loadIngestConfig(env).hubspotSource).toEqual({ baseUrl: 'https://api.hubapi.com', customProperties: [] });
+    expect(loadIngestConfig({ ...env, HUBSPOT_BASE_URL: 'http://127.0.0.1:4019', HUBSPOT_CUSTOM_PROPERTIES: 'loyalty_tier, favourite_store' }).hubspotSource).toEqual({
+      baseUrl: 'http://127.0.0.1:4019', customProperties: ['loyalty_tier', 'favourite_store'],
+    });
+    expect(problemsOf({ ...env, HUBSPOT_BASE_URL: 'api.hubapi.com', HUBSPOT_CUSTOM_PROPERTIES: 'Loyalty Tier' })).toEqual([
+      'HUBSPOT_BASE_URL must be a http or https URL, got "api.hubapi.com"',
+      'HUBSPOT_CUSTOM_PROPERTIES must list HubSpot internal property names (lower case, digits, _), got "Loyalty Tier"',
+    ]);
+  });
+
+  it('reads Salesforce objects, custom fields and API version, refusing names that would not be safe in SOQL', () => {
+    const env = { SYNCENGAGE_CRM_PROVIDER: 'salesforce', SALESFORCE_INSTANCE_URL: 'https://acme.my.salesforce.com', SALESFORCE_ACCESS_TOKEN: 'token' };
+    expect(loadIngestConfig(env).salesforceSource).toEqual({ loginUrl: undefined, apiVersion: '62.0', objects: ['Contact', 'Lead'], customFields: [] });
+    expect(loadIngestConfig({ ...env, SALESFORCE_OBJECTS: 'Contact', SALESFORCE_CUSTOM_FIELDS: 'Loyalty_Tier__c,Contact.Region__c' }).salesforceSource).toMatchObject({
+      objects: ['Contact'], customFields: ['Loyalty_Tier__c', 'Contact.Region__c'],
+    });
+    expect(problemsOf({ ...env, SALESFORCE_API_VERSION: 'v62', SALESFORCE_OBJECTS: 'Account', SALESFORCE_CUSTOM_FIELDS: 'Email, Id FROM User--' })).toEqual([
+      'SALESFORCE_API_VERSION must be a REST API version like 62.0, got "v62"',
+      'SALESFORCE_OBJECTS must list Contact and/or Lead, got "Account"',
+      'SALESFORCE_CUSTOM_FIELDS must list custom field API names like Loyalty_Tier__c or Contact.Loyalty_Tier__c, got "Email"',
+      'SALESFORCE_CUSTOM_FIELDS must list custom field API names like Loyalty_Tier__c or Contact.Loyalty_Tier__c, got "Id FROM User--"',
+    ]);
+  });
+
+  it.each([
+    ['refresh-token', { SALESFORCE_CLIENT_ID: 'cid', SALESFORCE_REFRESH_TOKEN: 'rt', SALESFORCE_ACCESS_TOKEN: 'seed', SALESFORCE_INSTANCE_URL: 'https://acme.my.salesforce.com' }],
+    ['client-credentials', { SALESFORCE_CLIENT_ID: 'cid', SALESFORCE_CLIENT_SECRET: 'cs', SALESFORCE_LOGIN_URL: 'https://acme.my.salesforce.com' }],
+    ['access-token', { SALESFORCE_INSTANCE_URL: 'https://acme.my.salesforce.com', SALESFORCE_ACCESS_TOKEN: 'token' }],
+  ])('accepts Salesforce credentials of one OAuth flow: %s', (flow, env) => {
+    const config = loadIngestConfig({ SYNCENGAGE_CRM_PROVIDER: 'salesforce', ...env });
+    expect(salesforceAuthFrom(config.crm!.credentials, config.salesforceSource.loginUrl).auth?.flow).toBe(flow);
+  });
+
+  it.each([
+    [{}, 'SYNCENGAGE_CRM_PROVIDER=salesforce needs credentials: SALESFORCE_CLIENT_ID with SALESFORCE_REFRESH_TOKEN (refresh-token flow), SALESFORCE_CLIENT_ID with SALESFORCE_CLIENT_SECRET and SALESFORCE_LOGIN_URL (client-credentials flow), or SALESFORCE_INSTANCE_URL with SALESFORCE_ACCESS_TOKEN'],
+    [{ SALESFORCE_REFRESH_TOKEN: 'rt' }, 'SALESFORCE_CLIENT_ID is required with SALESFORCE_REFRESH_TOKEN (the connected app that issued it)'],
+    [{ SALESFORCE_CLIENT_ID: 'cid' }, 'SALESFORCE_CLIENT_ID needs SALESFORCE_REFRESH_TOKEN (refresh-token flow) or SALESFORCE_CLIENT_SECRET (client-credentials flow); SALESFORCE_CLIENT_SECRET alone is not enough'],
+    [{ SALESFORCE_CLIENT_ID: 'cid', SALESFORCE_CLIENT_SECRET: 'cs' }, 'SALESFORCE_LOGIN_URL must be the org\'s My Domain URL (https://<domain>.my.salesforce.com) for the client-credentials flow, got nothing'],
+    [{ SALESFORCE_ACCESS_TOKEN: 'token' }, 'SALESFORCE_INSTANCE_URL is required with SALESFORCE_ACCESS_TOKEN (the org the token belongs to)'],
+  ])('names what Salesforce credentials %j lack', (credentials, problem) => {
+    expect(problemsOf({ SYNCENGAGE_CRM_PROVIDER: 'salesforce', ...credentials })).toEqual([problem]);
   });
 
   it('refuses a CRM it does not know, listing the ones it does', () => {

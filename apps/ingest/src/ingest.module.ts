@@ -4,6 +4,9 @@ import type { SqlClient } from '@syncengage/db';
 import type { EventPublisher } from '@syncengage/kafka';
 import { AcceptCustomerUpdate } from './application/accept-customer-update';
 import { AcceptWebhookDeliveries } from './application/accept-webhook-deliveries';
+import { ManageOwnCustomers } from './application/manage-own-customers';
+import { CustomersController } from './adapters/http/customers.controller';
+import { PostgresCustomerStore } from './adapters/postgres/postgres-customer-store';
 import { RATE_LIMITER } from './application/ports';
 import { PostgresOrderOwners, PostgresWebhookReceipts } from './adapters/postgres/postgres-webhook-receipts';
 import { MemoryRateLimiter } from './adapters/rate-limit/memory-rate-limiter';
@@ -29,7 +32,7 @@ export class IngestModule {
     const receipts = new PostgresWebhookReceipts(dependencies.db);
     return {
       module: IngestModule,
-      controllers: [GenericWebhookController, HubSpotWebhookController, ShopifyWebhookController, StripeWebhookController],
+      controllers: [GenericWebhookController, HubSpotWebhookController, ShopifyWebhookController, StripeWebhookController, CustomersController],
       providers: [
         { provide: INGEST_CONFIG, useValue: dependencies.config },
         { provide: RATE_LIMITER, useValue: new MemoryRateLimiter(dependencies.config.webhookRateLimitPerMinute) },
@@ -39,6 +42,10 @@ export class IngestModule {
           useFactory: () => new AcceptWebhookDeliveries(dependencies.publisher, receipts, new PostgresOrderOwners(dependencies.db), now),
         },
         WebhookEdge,
+        {
+          provide: ManageOwnCustomers,
+          useFactory: () => new ManageOwnCustomers(new PostgresCustomerStore(dependencies.db), dependencies.publisher, now, newEventId),
+        },
       ],
     };
   }

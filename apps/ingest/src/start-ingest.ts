@@ -10,7 +10,8 @@ import { IngestModule } from './ingest.module';
 
 /**
  * Ingest only produces. Its tables remember webhook deliveries already taken, which customer placed an
- * order, and where each CRM sync stopped. With a CRM whose connector exists, incremental syncs run on a schedule.
+ * order, and where each CRM sync stopped. With a CRM configured, incremental syncs run on a schedule (and on
+ * LISTEN/NOTIFY pushes for PostgreSQL).
  */
 export async function startIngest(config: IngestConfig, runtime: Runtime, now?: () => Date): Promise<RunningService> {
   const service = await startService(
@@ -25,7 +26,7 @@ export async function startIngest(config: IngestConfig, runtime: Runtime, now?: 
     },
     runtime,
   );
-  if (config.crm?.provider !== 'postgres') return service;
+  if (!config.crm) return service;
   const connector = createConnector(config);
   const scheduler = new SyncScheduler(connector, new SyncCrm(connector, new PostgresSyncCheckpoints(runtime.db), runtime.publisher, newEventId), config.sync.intervalMs);
   await scheduler.start().catch(async (error) => {

@@ -5,8 +5,9 @@ import { KafkaEventPublisher } from '@syncengage/kafka';
 import { collectMessages, createFreshDatabase, createTopics, testKafkaBrokers, waitFor, type FreshDatabase, type MessageCollector } from '@syncengage/testing';
 import { BadCredentials } from '../src/application/connector-errors';
 import { SyncCrm } from '../src/application/sync-crm';
-import { parseMapping } from '../src/adapters/connectors/postgres/column-mapping';
-import { PostgresConnector } from '../src/adapters/connectors/postgres/postgres-connector';
+import type { CrmConnector } from '../src/application/crm-connector';
+import { createConnector } from '../src/adapters/connectors/create-connector';
+import { loadIngestConfig } from '../src/config';
 import { INGEST_MIGRATIONS } from '../src/adapters/postgres/migrations';
 import { PostgresSyncCheckpoints } from '../src/adapters/postgres/postgres-sync-checkpoints';
 import { SyncScheduler } from '../src/adapters/schedule/sync-scheduler';
@@ -24,16 +25,21 @@ describe('the PostgreSQL connector against a real database and broker', () => {
   let db: SqlClient;
   let publisher: KafkaEventPublisher;
   let updates: MessageCollector;
-  let connector: PostgresConnector;
+  let connector: CrmConnector;
   const ofThisRun = () => updates.messages.filter((message) => message.key?.startsWith(`${runId}-`));
+  // Built as the service and `npm run import` build it, from SYNCENGAGE_CRM_PROVIDER=postgres and its variables.
   const newConnector = (connectionString = source.url) =>
-    new PostgresConnector({
-      connectionString,
-      mapping: parseMapping('shop.clients', 'shop.purchases', 'customer.id=client_ref,customer.email=mail,customer.first_name=given_name,customer.last_name=-,customer.phone=-,customer.locale=-,customer.country=-,customer.updated_at=modified,order.customer_id=client_ref,order.amount=total,order.currency=-,order.ordered_at=placed,order.updated_at=modified').mapping!,
-      pageSize: 500,
-      settleMs: 0,
-      notifyChannel: 'syncengage_changes',
-    });
+    createConnector(
+      loadIngestConfig({
+        SYNCENGAGE_CRM_PROVIDER: 'postgres',
+        POSTGRES_CONN_STRING: connectionString,
+        POSTGRES_CUSTOMERS_TABLE: 'shop.clients',
+        POSTGRES_ORDERS_TABLE: 'shop.purchases',
+        POSTGRES_COLUMN_MAP: 'customer.id=client_ref,customer.email=mail,customer.first_name=given_name,customer.last_name=-,customer.phone=-,customer.locale=-,customer.country=-,customer.updated_at=modified,order.customer_id=client_ref,order.amount=total,order.currency=-,order.ordered_at=placed,order.updated_at=modified',
+        CRM_PAGE_SIZE: '500',
+        CRM_SYNC_SETTLE_MS: '0',
+      }),
+    );
 
   beforeAll(async () => {
     await createTopics(brokers, [Topics.CustomerUpdated]);

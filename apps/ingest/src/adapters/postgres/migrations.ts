@@ -35,4 +35,18 @@ export const INGEST_MIGRATIONS: readonly Migration[] = [
       )
     `,
   },
+  {
+    version: 3,
+    name: 'own customer store',
+    sql: `
+      CREATE TABLE ingest_customers (
+        id         text        PRIMARY KEY,
+        profile    jsonb       NOT NULL,
+        attributes jsonb       NOT NULL,
+        version    integer     NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      )
+    `,
+  },
 ];
