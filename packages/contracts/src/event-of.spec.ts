@@ -49,6 +49,7 @@ const examples: Record<(typeof ALL_TOPICS)[number], object> = {
     revenueImpactCents: 0,
     discountReservedCents: 0,
   },
+  [Topics.SegmentChanged]: { ...envelope, eventType: 'segment-changed', schemaVersion: 1, previousSegment: null, segment: 'New', reason: 'first order 5 days ago' },
 };
 
 describe('schemaOfTopic', () => {

@@ -4,6 +4,7 @@ import { customerUpdatedSchema, type CustomerUpdated } from './events/customer-u
 import { churnScoredSchema, type ChurnScored } from './events/churn-scored';
 import { messageRequestedSchema, type MessageRequested } from './events/message-requested';
 import { campaignResultSchema, type CampaignResult } from './events/campaign-result';
+import { segmentChangedSchema, type SegmentChanged } from './events/segment-changed';
 
 /** The event type each topic carries: a publisher cannot put the wrong shape on a topic. */
 export interface EventByTopic {
@@ -11,6 +12,7 @@ export interface EventByTopic {
   [Topics.ChurnScored]: ChurnScored;
   [Topics.MessageRequested]: MessageRequested;
   [Topics.CampaignResult]: CampaignResult;
+  [Topics.SegmentChanged]: SegmentChanged;
 }
 
 export type EventOf<T extends Topic> = EventByTopic[T];
@@ -20,4 +22,5 @@ export const schemaOfTopic: { [T in Topic]: ZodType<EventOf<T>, any, any> } = {
   [Topics.ChurnScored]: churnScoredSchema,
   [Topics.MessageRequested]: messageRequestedSchema,
   [Topics.CampaignResult]: campaignResultSchema,
+  [Topics.SegmentChanged]: segmentChangedSchema,
 };

@@ -15,3 +15,4 @@ export * from './event-ids';
 export * from './events/subscription-signal';
 export * from './events/suppression';
 export * from './events/delivery-dead-letter';
+export * from './events/segment-changed';

@@ -4,6 +4,7 @@ export const Topics = {
   ChurnScored: 'churn-scored',
   MessageRequested: 'message-requested',
   CampaignResult: 'campaign-result',
+  SegmentChanged: 'segment-changed',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -45,7 +45,8 @@ export async function startServiceProcess(name: string, env: Record<string, stri
     readyLine,
     output: () => output,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      // A child killed by a signal has a null exitCode but a signalCode: it is gone all the same.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

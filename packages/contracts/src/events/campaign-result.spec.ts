@@ -50,7 +50,7 @@ describe('decodeCampaignResult', () => {
   it.each([
     { field: 'messageId', patch: { messageId: 'msg-1' }, issue: 'messageId: Invalid uuid' },
     { field: 'status', patch: { status: 'bounced' }, issue: "status: Invalid enum value. Expected 'sent' | 'failed' | 'suppressed', received 'bounced'" },
-    { field: 'channel', patch: { channel: 'push' }, issue: expect.stringMatching(/^channel: Invalid enum value/) },
+    { field: 'channel', patch: { channel: 'fax' }, issue: expect.stringMatching(/^channel: Invalid enum value/) },
     { field: 'provider', patch: { provider: '' }, issue: 'provider: String must contain at least 1 character(s)' },
     { field: 'opened', patch: { opened: 'yes' }, issue: 'opened: Expected boolean, received string' },
     { field: 'discountReservedCents', patch: { discountReservedCents: -1 }, issue: 'discountReservedCents: Number must be greater than or equal to 0' },

@@ -49,7 +49,7 @@ describe('decodeMessageRequested', () => {
     { case: 'email without an address', message: { ...email, recipient: { phone: '+34600111222' } }, issue: 'recipient.email: required for the email channel' },
     { case: 'SMS without a number', message: { ...sms, recipient: { email: 'ana@example.com' } }, issue: 'recipient.phone: required for the sms channel' },
     { case: 'malformed address', message: { ...email, recipient: { email: 'ana@' } }, issue: 'recipient.email: Invalid email' },
-    { case: 'unknown channel', message: { ...email, channel: 'push' }, issue: expect.stringMatching(/^channel: Invalid enum value/) },
+    { case: 'unknown channel', message: { ...email, channel: 'fax' }, issue: expect.stringMatching(/^channel: Invalid enum value/) },
     { case: 'unknown segment', message: { ...email, segment: 'Whale' }, issue: expect.stringMatching(/^segment: Invalid enum value/) },
     { case: 'empty text', message: { ...email, content: { text: '' } }, issue: 'content.text: String must contain at least 1 character(s)' },
     { case: 'discount over 100%', message: { ...email, discount: { ...email.discount!, percent: 120 } }, issue: 'discount.percent: Number must be less than or equal to 100' },
