@@ -11,6 +11,8 @@ export interface InferenceSettings {
   mlMaxFeatures: number;
   predictRows: number;
   rounds: number;
+  /** Each side predicts its rows again and again for at least this long per round, so both are timed over windows of like length. */
+  minRoundSeconds: number;
   seed: number;
 }
 
@@ -22,15 +24,31 @@ export interface ForestShape {
   meanPathLength: number;
 }
 
+export interface InferenceSide {
+  shape: ForestShape;
+  /** Per round: rows predicted over wall-clock seconds. */
+  rowsPerSecond: number[];
+  medianRowsPerSecond: number;
+  /** Per round: rows predicted over this process's CPU seconds (user + system), which waiting for a core does not count. */
+  rowsPerCpuSecond: number[];
+  /** Predictions of all `predictRows` rows per round. */
+  passesPerRound: number[];
+  holdoutRocAuc: number;
+  trainSeconds: number;
+}
+
 export interface InferenceComparison {
   trainRows: number;
   predictRows: number;
-  ours: { shape: ForestShape; rowsPerSecond: number[]; medianRowsPerSecond: number; holdoutRocAuc: number; trainSeconds: number };
-  mlRandomForest: { shape: ForestShape; rowsPerSecond: number[]; medianRowsPerSecond: number; holdoutRocAuc: number; trainSeconds: number };
-  /** Median rows/s of ours over median rows/s of ml-random-forest. */
+  minRoundSeconds: number;
+  ours: InferenceSide;
+  mlRandomForest: InferenceSide;
+  /** Median rows/s of ours over median rows/s of ml-random-forest: the judged figure. */
   ratio: number;
   /** Ours over ml-random-forest within each round (the two ran back to back), lowest to highest. */
   roundRatios: number[];
+  /** The same ratio on CPU time (median of each side): steadier when other work on the machine takes turns on the cores. */
+  cpuRatio: number;
 }
 
 /** The parts of ml-cart's tree nodes we read to measure the forest's shape. */
@@ -39,8 +57,11 @@ interface MlForestInternals { estimators: Array<{ root: MlNode }>; indexes: numb
 
 /**
  * Rows per second of our flat forest against ml-random-forest, both grown on the same rows to the same number of
- * trees and depth, predicting the same held-out rows in this process. The rounds alternate between the two so
- * that a burst of load from elsewhere on the machine hits both alike.
+ * trees and depth, predicting the same held-out rows (the same batch call each side offers: our predictBatch,
+ * its predictProbability) in this process. Both are warmed up first; then the rounds alternate between the two
+ * so that a burst of load from elsewhere on the machine hits both alike, and in every round each side repeats
+ * its prediction until at least `minRoundSeconds` have passed, so that ours (tens of times faster) is not
+ * timed over a window so short that one time slice lost to another process decides the figure.
  */
 export function compareInference(data: SimulatedFeatureRows, settings: InferenceSettings): InferenceComparison {
   const training = sampleRows(data.train, settings.trainRows, settings.seed);
@@ -68,30 +89,50 @@ export function compareInference(data: SimulatedFeatureRows, settings: Inference
   // Warm-up: let both get optimised before anything is timed.
   for (let round = 0; round < 3; round++) { predictOurs(); predictMl(); }
 
-  const oursRates: number[] = [];
-  const mlRates: number[] = [];
+  const oursRounds: TimedRound[] = [];
+  const mlRounds: TimedRound[] = [];
   for (let round = 0; round < settings.rounds; round++) {
-    oursRates.push(rowsPerSecond(predictOurs, predicting.rows.length));
-    mlRates.push(rowsPerSecond(predictMl, predicting.rows.length));
+    oursRounds.push(timedRound(predictOurs, predicting.rows.length, settings.minRoundSeconds));
+    mlRounds.push(timedRound(predictMl, predicting.rows.length, settings.minRoundSeconds));
   }
-  const oursMedian = median(oursRates);
-  const mlMedian = median(mlRates);
+  const side = (rounds: TimedRound[], shape: ForestShape, holdoutRocAuc: number, trainSeconds: number): InferenceSide => ({
+    shape,
+    rowsPerSecond: rounds.map((round) => round.rowsPerSecond),
+    medianRowsPerSecond: median(rounds.map((round) => round.rowsPerSecond)),
+    rowsPerCpuSecond: rounds.map((round) => round.rowsPerCpuSecond),
+    passesPerRound: rounds.map((round) => round.passes),
+    holdoutRocAuc,
+    trainSeconds,
+  });
+  const oursSide = side(oursRounds, flatForestShape(ours, predicting.rows), rocAuc(predicting.labels, predictOurs()), oursTrainSeconds);
+  const mlSide = side(mlRounds, mlForestShape(ml as unknown as MlForestInternals, predictingArrays), rocAuc(predicting.labels, predictMl()), mlTrainSeconds);
   return {
     trainRows: training.rows.length,
     predictRows: predicting.rows.length,
-    ours: { shape: flatForestShape(ours, predicting.rows), rowsPerSecond: oursRates, medianRowsPerSecond: oursMedian, holdoutRocAuc: rocAuc(predicting.labels, predictOurs()), trainSeconds: oursTrainSeconds },
-    mlRandomForest: { shape: mlForestShape(ml as unknown as MlForestInternals, predictingArrays), rowsPerSecond: mlRates, medianRowsPerSecond: mlMedian, holdoutRocAuc: rocAuc(predicting.labels, predictMl()), trainSeconds: mlTrainSeconds },
-    ratio: oursMedian / mlMedian,
-    roundRatios: oursRates.map((rate, round) => rate / mlRates[round]).sort((a, b) => a - b),
+    minRoundSeconds: settings.minRoundSeconds,
+    ours: oursSide,
+    mlRandomForest: mlSide,
+    ratio: oursSide.medianRowsPerSecond / mlSide.medianRowsPerSecond,
+    roundRatios: oursSide.rowsPerSecond.map((rate, round) => rate / mlSide.rowsPerSecond[round]).sort((a, b) => a - b),
+    cpuRatio: median(oursSide.rowsPerCpuSecond) / median(mlSide.rowsPerCpuSecond),
   };
 }
 
-function rowsPerSecond(predict: () => ArrayLike<number>, rowCount: number): number {
+interface TimedRound { rowsPerSecond: number; rowsPerCpuSecond: number; passes: number }
+
+function timedRound(predict: () => ArrayLike<number>, rowCount: number, minSeconds: number): TimedRound {
+  const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
-  const out = predict();
-  const seconds = secondsSince(started);
-  if (out.length !== rowCount) throw new Error(`expected ${rowCount} predictions, got ${out.length}`);
-  return rowCount / seconds;
+  let passes = 0;
+  let seconds = 0;
+  do {
+    const out = predict();
+    if (out.length !== rowCount) throw new Error(`expected ${rowCount} predictions, got ${out.length}`);
+    passes++;
+    seconds = secondsSince(started);
+  } while (seconds < minSeconds);
+  const cpu = process.cpuUsage(cpuBefore);
+  return { rowsPerSecond: (passes * rowCount) / seconds, rowsPerCpuSecond: (passes * rowCount) / ((cpu.user + cpu.system) / 1e6), passes };
 }
 
 function flatForestShape(forest: FlatForest, rows: ReadonlyArray<Float64Array>): ForestShape {

@@ -64,19 +64,27 @@ export function inferenceReport(c: InferenceComparison, mlMaxFeatures: number): 
     side.trainSeconds.toFixed(2), f4(side.holdoutRocAuc), Math.round(side.medianRowsPerSecond).toLocaleString('en-US'),
   ];
   const text = [
-    `${c.trainRows} simulated training rows, ${c.predictRows} held-out rows per round, ${c.ours.rowsPerSecond.length} alternating rounds after a warm-up, one process`,
+    `${c.trainRows} simulated training rows, the same ${c.predictRows} held-out rows for both, ${c.ours.rowsPerSecond.length} alternating rounds after a warm-up, one process; ` +
+      `in each round a forest predicts them again and again for at least ${c.minRoundSeconds} s (passes per round: ours ${c.ours.passesPerRound.join('/')}, ml-random-forest ${c.mlRandomForest.passesPerRound.join('/')})`,
     `ml-random-forest: maxFeatures ${Number.isInteger(mlMaxFeatures) ? mlMaxFeatures.toFixed(1) : mlMaxFeatures} per tree (its default is 1.0), treeOptions maxDepth/minNumSamples 1/gainThreshold 0; ours: max_features sqrt per split, min_samples_leaf 1`,
     '',
     textTable(['forest', 'trees', 'nodes', 'deepest leaf', 'splits/row/tree', 'train s', 'holdout ROC AUC', 'rows/s (median)'], [
-      row('ours (flat typed arrays)', c.ours),
+      row('ours (predictBatch, wasm block walk)', c.ours),
       row('ml-random-forest 2.1', c.mlRandomForest),
     ]),
     '',
     `rows/s per round: ours ${c.ours.rowsPerSecond.map((value) => Math.round(value)).join(', ')}; ml-random-forest ${c.mlRandomForest.rowsPerSecond.map((value) => Math.round(value)).join(', ')}`,
     `ours / ml-random-forest = ${ratio(c.ratio)} rows/s (per split walked: ${ratio(c.ratio * c.ours.shape.meanPathLength / c.mlRandomForest.shape.meanPathLength)}; ` +
       `round by round ${ratio(c.roundRatios[0])} .. ${ratio(c.roundRatios[c.roundRatios.length - 1])})`,
+    `on CPU time instead of wall-clock time (this process's user + system seconds): ${ratio(c.cpuRatio)}`,
   ].join('\n');
-  return { text, goals: [judged('2 inference', 'rows/s ours >= 20× ml-random-forest', ratio(c.ratio), c.ratio >= 20)] };
+  return {
+    text,
+    goals: [
+      judged('2 inference', 'rows/s ours >= 20× ml-random-forest', `${ratio(c.ratio)} (rounds ${ratio(c.roundRatios[0])} .. ${ratio(c.roundRatios[c.roundRatios.length - 1])})`, c.ratio >= 20),
+      info('2 inference', 'the same on CPU time', ratio(c.cpuRatio)),
+    ],
+  };
 }
 
 export function latencyReport(l: ScoreLatencies, sklearnSingleRowP50Ms?: number): PartReport {

@@ -30,6 +30,7 @@ interface BenchOptions {
   mlMaxFeatures: number;
   predictRows: number;
   rounds: number;
+  roundSeconds: number;
   calls: number;
   warmupCalls: number;
   inProcessCalls: number;
@@ -41,6 +42,12 @@ interface BenchOptions {
 const positiveInteger = (name: string) => (value: string): number => {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError(`${name} must be an integer >= 1, got "${value}"`);
+  return parsed;
+};
+
+const positiveNumber = (name: string) => (value: string): number => {
+  const parsed = Number(value);
+  if (!(parsed > 0) || !Number.isFinite(parsed)) throw new InvalidArgumentError(`${name} must be a number > 0, got "${value}"`);
   return parsed;
 };
 
@@ -67,6 +74,7 @@ function parseOptions(): BenchOptions {
     .option('--ml-max-features <share>', "ml-random-forest's per-tree feature share", Number, 1.0)
     .option('--predict-rows <n>', 'held-out rows predicted per timing round', positiveInteger('--predict-rows'), 8_000)
     .option('--rounds <n>', 'timing rounds per forest in the inference part', positiveInteger('--rounds'), 7)
+    .option('--round-seconds <s>', 'least time each forest predicts for in one inference round (it repeats the held-out rows)', positiveNumber('--round-seconds'), 0.5)
     .option('--calls <n>', 'timed gRPC calls per server (Score and echo)', positiveInteger('--calls'), 3_000)
     .option('--warmup-calls <n>', 'untimed gRPC calls per server first (×10 for in-process scoring)', positiveInteger('--warmup-calls'), 500)
     .option('--in-process-calls <n>', 'timed model.score calls in process', positiveInteger('--in-process-calls'), 20_000)
@@ -158,7 +166,7 @@ async function main(): Promise<number> {
   await runPart('inference', '2 inference', false, async () => {
     const comparison = compareInference(simulatedRows(), {
       trees: options.trees, maxDepth: options.maxDepth, trainRows: options.mlTrainRows, mlMaxFeatures: options.mlMaxFeatures,
-      predictRows: options.predictRows, rounds: options.rounds, seed: options.seed,
+      predictRows: options.predictRows, rounds: options.rounds, minRoundSeconds: options.roundSeconds, seed: options.seed,
     });
     return { ...inferenceReport(comparison, options.mlMaxFeatures), raw: comparison };
   });

@@ -3,6 +3,8 @@ export interface Series {
   label: string;
   color: string;
   values: readonly number[];
+  /** Cumulative series start at (0, 0); a level (a threshold, a p-value) starts at its first value instead. */
+  fromOrigin?: boolean;
 }
 
 export interface LineChart {
@@ -41,7 +43,8 @@ export function lineChartSvg(chart: LineChart): string {
     `<text x="${MARGIN.left + plotWidth / 2}" y="${HEIGHT - 14}" text-anchor="middle">${escape(chart.xLabel)}</text>`,
     `<text transform="translate(18 ${MARGIN.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">${escape(chart.yLabel)}</text>`,
     ...chart.series.map((series) => {
-      const path = [`${x(0).toFixed(1)},${y(0).toFixed(1)}`, ...series.values.map((value, index) => `${x((index + 1) * chart.xStep).toFixed(1)},${y(value).toFixed(1)}`)];
+      const origin = series.fromOrigin === false ? [] : [`${x(0).toFixed(1)},${y(0).toFixed(1)}`];
+      const path = [...origin, ...series.values.map((value, index) => `${x((index + 1) * chart.xStep).toFixed(1)},${y(value).toFixed(1)}`)];
       return `<polyline fill="none" stroke="${series.color}" stroke-width="2" points="${path.join(' ')}"/>`;
     }),
     ...chart.series.map((series, index) => {

@@ -56,7 +56,7 @@ describe(loadOrchestratorConfig.name, () => {
     ['OUTBOX_FLUSH_INTERVAL_MS', '10', 'OUTBOX_FLUSH_INTERVAL_MS must be an integer >= 50, got "10"'],
     ['QUIET_HOURS', '9pm-8am', 'QUIET_HOURS must be HH:MM-HH:MM like 21:00-08:00 (or off), got "9pm-8am"'],
     ['QUIET_HOURS_DEFAULT_TIME_ZONE', 'Moon/Tranquility', 'QUIET_HOURS_DEFAULT_TIME_ZONE must be an IANA time zone like Europe/Madrid, got "Moon/Tranquility"'],
-    ['FREQUENCY_CAPS', 'email:2/week', 'FREQUENCY_CAPS: "email:2/week" is not channel:max/window like email:2/7d (channels email, sms, window in h or d)'],
+    ['FREQUENCY_CAPS', 'email:2/week', 'FREQUENCY_CAPS: "email:2/week" is not channel:max/window like email:2/7d (channels email, sms, whatsapp, push, in_app, window in h or d)'],
     ['CONVERSION_COOLDOWN_DAYS', '-1', 'CONVERSION_COOLDOWN_DAYS must be a number >= 0, got "-1"'],
   ])('refuses %s=%s and says what it expected', (name, value, problem) => {
     expect(problemsOf({ [name]: value })).toEqual([problem]);

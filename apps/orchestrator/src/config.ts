@@ -5,6 +5,10 @@ import type { ChannelPolicy } from './domain/channel-choice';
 import { parseFrequencyCaps, parseQuietHours, type GuardRailPolicy } from './domain/guard-rails';
 import type { SegmentRules } from './domain/segments';
 
+/** Faults a crash test can ask for; never set in production. */
+export const orchestratorFaults = ['exit-after-commit'] as const;
+export type OrchestratorFault = (typeof orchestratorFaults)[number];
+
 export interface OrchestratorConfig {
   infrastructure: InfrastructureSettings;
   httpPort: number;
@@ -20,6 +24,12 @@ export interface OrchestratorConfig {
   /** Folder of campaign files (YAML or JSON) seeded into the catalog at start-up. */
   campaignsDir: string;
   guardRails: GuardRailPolicy;
+  /** How often due journey timers are looked for (each instance; they share the work). */
+  journeyPollIntervalMs: number;
+  /** TEST ONLY: `exit-after-commit` kills the process after a decision commits, before its message is published. */
+  fault?: OrchestratorFault;
+  /** How often campaigns with `autoPromote` are checked for a winner. */
+  experimentEvaluationIntervalMs: number;
 }
 
 export function loadOrchestratorConfig(env: NodeJS.ProcessEnv): OrchestratorConfig {
@@ -41,10 +51,15 @@ export function loadOrchestratorConfig(env: NodeJS.ProcessEnv): OrchestratorConf
       smsEnabled: read.bool('ENABLE_SMS', { default: false }),
       smsMinBand: read.oneOf('SMS_MIN_RISK_BAND', riskBands, { default: 'high' }),
       smsMinSpendCents: read.int('SMS_MIN_SPEND_CENTS', { default: 50_000, min: 0 }),
+      pushEnabled: read.bool('ENABLE_PUSH', { default: false }),
+      inAppEnabled: read.bool('ENABLE_IN_APP', { default: false }),
     },
     outboxFlushIntervalMs: read.int('OUTBOX_FLUSH_INTERVAL_MS', { default: 1_000, min: 50 }),
     campaignsDir: read.string('CAMPAIGNS_DIR', { default: DEFAULT_CAMPAIGNS_DIR }),
     guardRails: readGuardRails(read),
+    journeyPollIntervalMs: read.int('JOURNEY_POLL_INTERVAL_MS', { default: 1_000, min: 20 }),
+    fault: read.oneOf('ORCHESTRATOR_FAULT', orchestratorFaults, {}),
+    experimentEvaluationIntervalMs: read.int('EXPERIMENT_EVALUATION_INTERVAL_MS', { default: 3_600_000, min: 100 }),
   };
   checkTimeZone(read, 'BUDGET_TIME_ZONE', config.budgetTimeZone);
   if (config.guardRails.quietHoursFallbackTimeZone) checkTimeZone(read, 'QUIET_HOURS_DEFAULT_TIME_ZONE', config.guardRails.quietHoursFallbackTimeZone);

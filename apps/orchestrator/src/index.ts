@@ -1,2 +1,3 @@
 export * from './config';
 export * from './start-orchestrator';
+export { AdvanceJourneys } from './application/advance-journeys';

@@ -13,7 +13,27 @@ import { PostgresCampaignCatalog } from './adapters/postgres/postgres-campaign-c
 import { PostgresCustomerSignals } from './adapters/postgres/postgres-customer-signals';
 import { PostgresDecisionLedger } from './adapters/postgres/postgres-decision-ledger';
 import { PostgresOutbox } from './adapters/postgres/postgres-outbox';
+import { ExitBeforePublish } from './adapters/faults/exit-before-publish';
+import { PostgresJourneySegmentLedger } from './adapters/postgres/postgres-journey-segment-ledger';
+import { PostgresJourneyStore } from './adapters/postgres/postgres-journey-store';
+import { JourneyPoller } from './adapters/schedule/journey-poller';
+import { AdvanceJourneys } from './application/advance-journeys';
+import { EnrollJourney } from './application/enroll-journey';
+import { JOURNEY_STORE, SEGMENT_LEDGER, type JourneyStore, type SegmentLedger } from './application/journey-ports';
+import { SendJourneyStep } from './application/send-journey-step';
+import { TrackSegment } from './application/track-segment';
 import type { OrchestratorConfig } from './config';
+import { BANDIT_STORE, EXPERIMENT_STORE, PROMOTION_LOG, type BanditStore, type ExperimentStore, type PromotionLog } from './application/ports';
+import { ExperimentResults } from './application/experiment-results';
+import { LearnFromResult } from './application/learn-from-result';
+import { PromoteWinner } from './application/promote-winner';
+import { RecordExperimentOutcome, RecordExperimentPurchase } from './application/record-experiment-outcome';
+import { ResultsController } from './adapters/http/results.controller';
+import { ExperimentPurchaseHandler } from './adapters/kafka/experiment-purchase.handler';
+import { PostgresBanditStore } from './adapters/postgres/postgres-bandit-store';
+import { PostgresExperimentStore } from './adapters/postgres/postgres-experiment-store';
+import { PostgresPromotionLog } from './adapters/postgres/postgres-experiment-promotions';
+import { PromotionScheduler } from './adapters/timers/promotion-scheduler';
 
 const ORCHESTRATOR_CONFIG = Symbol('OrchestratorConfig');
 
@@ -23,6 +43,8 @@ export interface OrchestratorDependencies {
   db: SqlClient;
   consumerGroup: string;
   now?: () => Date;
+  /** Thompson sampling's randomness; Math.random unless a test fixes it. */
+  random?: () => number;
 }
 
 @Module({})
@@ -37,13 +59,49 @@ export class OrchestratorModule implements OnApplicationBootstrap, OnApplication
     const { config } = dependencies;
     return {
       module: OrchestratorModule,
-      controllers: [ChurnScoredHandler, CampaignResultHandler, CampaignsController],
+      controllers: [ChurnScoredHandler, CampaignResultHandler, CampaignsController, ResultsController, ExperimentPurchaseHandler],
       providers: [
         { provide: ORCHESTRATOR_CONFIG, useValue: config },
         { provide: DECISION_LEDGER, useFactory: () => new PostgresDecisionLedger(dependencies.db) },
-        { provide: OUTBOX, useFactory: () => new PostgresOutbox(dependencies.db, dependencies.publisher, now) },
+        {
+          provide: OUTBOX,
+          // The fault hook is for the crash test only (docs/configuration.md): it wraps nothing unless asked to.
+          useFactory: () => new PostgresOutbox(dependencies.db, config.fault === 'exit-after-commit' ? new ExitBeforePublish(dependencies.publisher) : dependencies.publisher, now),
+        },
+        { provide: JOURNEY_STORE, inject: [DECISION_LEDGER], useFactory: (ledger: PostgresDecisionLedger) => new PostgresJourneyStore(dependencies.db, ledger) },
+        { provide: SEGMENT_LEDGER, useFactory: () => new PostgresJourneySegmentLedger(dependencies.db) },
+        { provide: TrackSegment, inject: [SEGMENT_LEDGER], useFactory: (ledger: SegmentLedger) => new TrackSegment(ledger, config.segmentRules) },
+        { provide: EnrollJourney, inject: [JOURNEY_STORE, CAMPAIGN_CATALOG], useFactory: (store: JourneyStore, catalog: CampaignCatalog) => new EnrollJourney(store, catalog) },
+        {
+          provide: AdvanceJourneys,
+          inject: [JOURNEY_STORE],
+          useFactory: (store: JourneyStore) => {
+            const historyWindowMs = Math.max(config.cooldownHours * 3_600_000, ...config.guardRails.frequencyCaps.map((cap) => cap.windowMs));
+            const sendStep = new SendJourneyStep(
+              { channelPolicy: config.channelPolicy, guardRails: config.guardRails, historyWindowMs },
+              { dailyCapCents: config.dailyBudgetCents, timeZone: config.budgetTimeZone },
+            );
+            return new AdvanceJourneys(store, sendStep, now);
+          },
+        },
+        { provide: JourneyPoller, inject: [AdvanceJourneys], useFactory: (journeys: AdvanceJourneys) => new JourneyPoller(journeys, config.journeyPollIntervalMs) },
         { provide: CUSTOMER_SIGNALS, useFactory: () => new PostgresCustomerSignals(dependencies.db) },
         { provide: CAMPAIGN_CATALOG, useFactory: () => new PostgresCampaignCatalog(dependencies.db) },
+        { provide: BANDIT_STORE, useFactory: () => new PostgresBanditStore(dependencies.db) },
+        { provide: EXPERIMENT_STORE, useFactory: () => new PostgresExperimentStore(dependencies.db) },
+        { provide: PROMOTION_LOG, useFactory: () => new PostgresPromotionLog(dependencies.db) },
+        { provide: RecordExperimentPurchase, inject: [EXPERIMENT_STORE], useFactory: (store: ExperimentStore) => new RecordExperimentPurchase(store) },
+        {
+          provide: ExperimentResults,
+          inject: [CAMPAIGN_CATALOG, EXPERIMENT_STORE, PROMOTION_LOG],
+          useFactory: (catalog: CampaignCatalog, store: ExperimentStore, log: PromotionLog) => new ExperimentResults(catalog, store, log, now),
+        },
+        {
+          provide: PromotionScheduler,
+          inject: [CAMPAIGN_CATALOG, ExperimentResults, PROMOTION_LOG],
+          useFactory: (catalog: CampaignCatalog, results: ExperimentResults, log: PromotionLog) =>
+            new PromotionScheduler(new PromoteWinner(catalog, results, log, now), config.experimentEvaluationIntervalMs),
+        },
         { provide: ManageCampaigns, inject: [CAMPAIGN_CATALOG], useFactory: (catalog: CampaignCatalog) => new ManageCampaigns(catalog) },
         {
           provide: EventConsumer,
@@ -51,8 +109,8 @@ export class OrchestratorModule implements OnApplicationBootstrap, OnApplication
         },
         {
           provide: DecideForScore,
-          inject: [DECISION_LEDGER, OUTBOX, CAMPAIGN_CATALOG],
-          useFactory: (ledger: DecisionLedger, outbox: Outbox, catalog: CampaignCatalog) =>
+          inject: [DECISION_LEDGER, OUTBOX, CAMPAIGN_CATALOG, BANDIT_STORE, TrackSegment, EnrollJourney],
+          useFactory: (ledger: DecisionLedger, outbox: Outbox, catalog: CampaignCatalog, bandits: BanditStore, trackSegment: TrackSegment, enroll: EnrollJourney) =>
             new DecideForScore(
               ledger,
               outbox,
@@ -67,12 +125,19 @@ export class OrchestratorModule implements OnApplicationBootstrap, OnApplication
               },
               { dailyCapCents: config.dailyBudgetCents, timeZone: config.budgetTimeZone },
               now,
+              { bandits, random: dependencies.random ?? Math.random },
+              { trackSegment, enroll },
             ),
         },
         {
           provide: RecordCampaignResult,
-          inject: [DECISION_LEDGER, CUSTOMER_SIGNALS],
-          useFactory: (ledger: DecisionLedger, signals: CustomerSignals) => new RecordCampaignResult(new SettleBudget(ledger), signals),
+          inject: [DECISION_LEDGER, CUSTOMER_SIGNALS, BANDIT_STORE, EXPERIMENT_STORE, AdvanceJourneys],
+          useFactory: (ledger: DecisionLedger, signals: CustomerSignals, bandits: BanditStore, experiments: ExperimentStore, journeys: AdvanceJourneys) =>
+            new RecordCampaignResult(new SettleBudget(ledger), signals, [
+              new LearnFromResult(bandits),
+              new RecordExperimentOutcome(experiments),
+              { execute: (result) => journeys.onResult(result) },
+            ]),
         },
       ],
     };

@@ -15,8 +15,8 @@ describe('campaign definitions over REST', () => {
     const body = (await (await api('/campaigns')).json()) as { campaigns: Array<{ id: string; version: number }> };
     expect(body.campaigns.map((campaign) => `${campaign.id}@${campaign.version}`).sort()).toEqual([
       'at-risk-win-back@1',
-      'dormant-reactivation@1',
-      'new-onboarding@1',
+      'dormant-reactivation@2',
+      'new-onboarding@2',
       'vip-early-access@1',
     ]);
   });

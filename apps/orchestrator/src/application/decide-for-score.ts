@@ -1,7 +1,11 @@
 import { deriveEventId, MESSAGE_REQUESTED_SCHEMA_VERSION, Topics, type ChurnScored, type MessageRequested } from '@syncengage/contracts';
 import { budgetDayOf } from '../domain/budget';
 import { decideCampaign, type Decision, type DecisionPolicy } from '../domain/decide-campaign';
-import type { CampaignCatalog, DecisionLedger, Outbox, RecordedDecision } from './ports';
+import type { Random } from '../domain/beta-sample';
+import type { DiscountLearning } from '../domain/discount-policy';
+import type { BanditStore, CampaignCatalog, DecisionLedger, Outbox, RecordedDecision } from './ports';
+import type { EnrollJourney } from './enroll-journey';
+import type { TrackSegment } from './track-segment';
 
 /** The longest frequency-cap window: how much send history a decision needs. */
 const historyWindowOf = (policy: Omit<DecisionPolicy, 'campaigns'>): number =>
@@ -21,12 +25,20 @@ export class DecideForScore {
     private readonly policy: Omit<DecisionPolicy, 'campaigns'>,
     private readonly budget: BudgetPolicy,
     private readonly now: () => Date,
+    /** Without it, campaigns with a discount optimizer keep to its bounds but learn nothing. */
+    private readonly discounts?: { bandits: BanditStore; random: Random },
+    /** Without it, segment changes are not published and campaigns' journeys do not start. */
+    private readonly journeys?: { trackSegment: TrackSegment; enroll: EnrollJourney },
   ) {}
 
   async execute(scored: ChurnScored, traceId: string): Promise<RecordedDecision> {
     const decidedAt = this.now();
     const messageId = deriveEventId(scored.eventId, Topics.MessageRequested);
-    const policy: DecisionPolicy = { ...this.policy, campaigns: await this.catalog.latest() };
+    await this.journeys?.trackSegment.execute(scored, decidedAt, traceId);
+    const latest = await this.catalog.latest();
+    const campaigns = this.journeys ? await this.journeys.enroll.campaignsFor(scored.customerId, latest) : latest;
+    const policy: DecisionPolicy = { ...this.policy, campaigns };
+    const discountLearning = await this.discountLearningFor(scored, policy);
     const recorded = await this.ledger.decideOnce(
       {
         scoredEventId: scored.eventId,
@@ -38,12 +50,26 @@ export class DecideForScore {
         traceId,
         historyWindowMs: historyWindowOf(this.policy),
       },
-      (history) => decideCampaign({ scored, messageId, now: decidedAt, history }, policy),
+      (history) => decideCampaign({ scored, messageId, now: decidedAt, history, discountLearning }, policy),
       (decision) => toMessageRequested(scored, messageId, decision, decidedAt),
     );
+    // After the decision's commit, and on a redelivery too: a crash between the two must not lose the journey.
+    await this.journeys?.enroll.execute(scored, messageId, decidedAt);
     // Published after commit; if this process dies first, the next flush (here or on another instance) sends it.
     await this.outbox.flush();
     return recorded;
+  }
+
+  /**
+   * The posteriors are read just before the decision's transaction, not in it: Thompson sampling needs no more
+   * than a recent posterior, and the budget row lock stays as short as it was.
+   */
+  private async discountLearningFor(scored: ChurnScored, policy: DecisionPolicy): Promise<DiscountLearning | undefined> {
+    if (!this.discounts) return undefined;
+    const learns = policy.campaigns.some((campaign) => campaign.discountOptimizer || campaign.variants.some((variant) => variant.discountOptimizer));
+    if (!learns) return undefined;
+    const posteriors = await this.discounts.bandits.posteriorsFor(scored.band);
+    return { posterior: (key) => posteriors.get(key), random: this.discounts.random };
   }
 }
 
@@ -64,6 +90,7 @@ function toMessageRequested(scored: ChurnScored, messageId: string, decision: Ex
     recipient: { email: scored.profile.email, phone: scored.profile.phone },
     content: { subject: decision.content.subject, text: decision.content.text },
     discount: decision.discount,
+    fallbackChannels: decision.fallbackChannels?.length ? decision.fallbackChannels : undefined,
     reason: decision.reason,
   };
 }

@@ -3,6 +3,8 @@ import type { Campaign } from '../domain/campaigns';
 import type { Suppression } from '@syncengage/contracts';
 import type { Decision } from '../domain/decide-campaign';
 import type { ContactHistory } from '../domain/guard-rails';
+import type { CampaignResult, Purchase, RiskBand } from '@syncengage/contracts';
+import type { DiscountOptimizer, DiscountPosterior } from '../domain/discount-bandit';
 
 export interface DecisionRequest {
   scoredEventId: string;
@@ -78,3 +80,75 @@ export interface CampaignCatalog {
 }
 
 export const CAMPAIGN_CATALOG = Symbol('CampaignCatalog');
+
+/** A discount a decision drew from a bandit, as stored with the decision; `learnedReward` is what its results taught so far. */
+export interface StoredBanditPull {
+  key: string;
+  discountPercent: number;
+  optimizer: DiscountOptimizer;
+  learnedReward: number | null;
+}
+
+export type BanditLesson = (pull: StoredBanditPull, posterior: DiscountPosterior) => { posterior: DiscountPosterior; reward: number } | undefined;
+
+/** What the discount bandits learned, per context (campaign, scope, segment, risk band) and level. */
+export interface BanditStore {
+  /** Every context learned so far for customers of this risk band, by `banditKey`. */
+  posteriorsFor(band: RiskBand): Promise<ReadonlyMap<string, DiscountPosterior>>;
+  /**
+   * In one transaction, holding the message's pull and its context: hands both to `lesson` and stores what it
+   * returns (nothing when it returns undefined). `no-pull`: no bandit chose this message's discount.
+   */
+  learnFromMessage(messageId: string, lesson: BanditLesson): Promise<'learned' | 'unchanged' | 'no-pull'>;
+}
+
+export const BANDIT_STORE = Symbol('BanditStore');
+
+/** Everything known about one customer in one campaign version, before attribution windows are applied. */
+export interface ExperimentEvidence {
+  customerId: string;
+  arm: string;
+  decidedAt: Date;
+  sent: boolean;
+  opened: boolean;
+  clicked: boolean;
+  /** From campaign-result (the notifier's tracking): only customers who were sent something have these. */
+  trackedConvertedAt?: Date;
+  trackedRevenueCents: number;
+  /** From customer-updated purchases after the decision: measured alike for every arm and the holdout. */
+  firstPurchaseAt?: Date;
+  attributedPurchaseCents: number;
+  ltvCents: number;
+}
+
+/** Per-message outcomes and experiment customers' purchases: the A/B statistics' raw material. */
+export interface ExperimentStore {
+  /** Upserts a message's outcome; flags only turn on and amounts only grow, so redelivered or late results change nothing. */
+  recordOutcome(result: CampaignResult): Promise<void>;
+  /** Keeps a purchase or refund of a customer who is in an experiment (sent or held out); false when not kept. */
+  recordPurchase(customerId: string, change: 'purchase_made' | 'purchase_refunded', purchase: Purchase): Promise<boolean>;
+  /** One row per customer of the version: their first decision and what followed within the windows. */
+  evidence(campaignId: string, version: number, windows: { attributionDays: number; ltvDays: number }): Promise<ExperimentEvidence[]>;
+}
+
+export const EXPERIMENT_STORE = Symbol('ExperimentStore');
+
+export interface PromotionRecord {
+  campaignId: string;
+  fromVersion: number;
+  toVersion: number | null;
+  winner: string;
+  reason: string;
+  promotedAt: string;
+}
+
+/** Which versions automatic promotion has ended; a claim keeps two instances from promoting one version twice. */
+export interface PromotionLog {
+  /** True for the one caller that may promote `fromVersion` (a claim left by a crash expires). */
+  claim(campaignId: string, fromVersion: number, winner: string, reason: string): Promise<boolean>;
+  complete(campaignId: string, fromVersion: number, toVersion: number): Promise<void>;
+  release(campaignId: string, fromVersion: number): Promise<void>;
+  list(campaignId: string): Promise<PromotionRecord[]>;
+}
+
+export const PROMOTION_LOG = Symbol('PromotionLog');

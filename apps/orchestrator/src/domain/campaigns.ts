@@ -1,4 +1,6 @@
 import type { Segment } from '@syncengage/contracts';
+import type { DiscountOptimizerDefinition } from './discount-policy';
+import type { ExperimentSettings, PromotionNote } from './experiment-settings';
 
 export interface MessageTemplate {
   subject: string;
@@ -12,6 +14,8 @@ export interface CampaignVariant {
   /** 0 means no discount (VIP: exclusives, not blanket discounts). */
   discountPercent: number;
   templates: Record<string, MessageTemplate>;
+  /** This variant's own discount bandit; overrides the campaign's. `discountPercent` is then only the fallback. */
+  discountOptimizer?: DiscountOptimizerDefinition;
 }
 
 /**
@@ -28,6 +32,13 @@ export interface Campaign {
   /** Higher wins when several enabled campaigns target one segment; ties go to the smaller id. */
   priority?: number;
   variants: CampaignVariant[];
+  /** A discount bandit for every variant without its own. */
+  discountOptimizer?: DiscountOptimizerDefinition;
+  /** Publish a version that sends everyone to the winner once the sequential test finds one. */
+  autoPromote?: boolean;
+  experiment?: ExperimentSettings;
+  /** Set on a version written by automatic promotion: which version's test it ends and why. */
+  promotedFrom?: PromotionNote;
 }
 
 export function campaignForSegment(campaigns: readonly Campaign[], segment: Segment): Campaign | undefined {

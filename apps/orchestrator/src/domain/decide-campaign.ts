@@ -3,6 +3,8 @@ import { campaignForSegment, type Campaign } from './campaigns';
 import { chooseChannel, type ChannelPolicy } from './channel-choice';
 import { blockedChannels, isInConversionCooldown, NO_HISTORY, quietHoursReleaseAt, type ContactHistory, type GuardRailPolicy } from './guard-rails';
 import { discountCodeFor, expectedDiscountCostCents } from './discount-code';
+import { allowedChannelsOf } from './journey-definition';
+import { pickDiscount, type BanditPull, type DiscountLearning } from './discount-policy';
 import { resolveLocale } from './locale';
 import { renderMessage, type RenderedMessage } from './render-message';
 import { segmentOf, type SegmentRules } from './segments';
@@ -27,6 +29,8 @@ export interface DecisionInput {
   lastContactedAt?: Date;
   /** Sends, conversion and suppressions of this customer; `lastContactedAt` wins over its own when both are given. */
   history?: ContactHistory;
+  /** What the discount bandits learned, for campaigns with an optimizer; without it they keep to their bounds. */
+  discountLearning?: DiscountLearning;
 }
 
 export type Decision =
@@ -41,8 +45,12 @@ export type Decision =
       locale: string;
       content: RenderedMessage;
       discount?: { percent: number; code: string; reservedCents: number };
+      /** Set when a discount bandit chose the discount: its result teaches this arm. */
+      discountPull?: BanditPull;
       /** Set when quiet hours hold the message: the outbox publishes it at this instant, not before. */
       releaseAt?: Date;
+      /** The other possible channels, in order, for the notifier when `channel` fails for good. */
+      fallbackChannels?: Channel[];
       reason: string;
     };
 
@@ -73,18 +81,19 @@ export function decideCampaign(input: DecisionInput, policy: DecisionPolicy): De
   }
   const variant = variants.find((candidate) => candidate.name === variantName)!;
   const blocked = policy.guardRails ? blockedChannels(history, now, policy.guardRails) : {};
-  const channelChoice = chooseChannel(scored.profile, scored.band, scored.rfm.monetaryTotalCents, policy.channelPolicy, blocked);
+  const channelChoice = chooseChannel(scored.profile, scored.band, scored.rfm.monetaryTotalCents, policy.channelPolicy, blocked, allowedChannelsOf(campaign));
   if (!channelChoice.channel) return { action: 'skip', segment, reason: channelChoice.reason };
   const locale = resolveLocale(scored.profile.locale, Object.keys(variant.templates));
-  const code = discountCodeFor(input.messageId, variant.discountPercent);
+  const pick = pickDiscount(campaign, variant, segment, scored.band, input.discountLearning);
+  const code = discountCodeFor(input.messageId, pick.percent);
   const content = renderMessage(variant.templates[locale], locale, {
     name: scored.profile.firstName ?? ANONYMOUS_GREETING_NAME[locale.split('-')[0]] ?? ANONYMOUS_GREETING_NAME.en,
-    percent: variant.discountPercent / 100,
+    percent: pick.percent / 100,
     code,
   });
   const discount =
-    variant.discountPercent > 0
-      ? { percent: variant.discountPercent, code, reservedCents: expectedDiscountCostCents(variant.discountPercent, scored.rfm.monetaryTotalCents, scored.rfm.frequency) }
+    pick.percent > 0
+      ? { percent: pick.percent, code, reservedCents: expectedDiscountCostCents(pick.percent, scored.rfm.monetaryTotalCents, scored.rfm.frequency) }
       : undefined;
   const releaseAt = policy.guardRails ? quietHoursReleaseAt(now, scored.profile.timeZone, policy.guardRails) : undefined;
   const held = releaseAt ? `; quiet hours: held until ${releaseAt.toISOString()}` : '';
@@ -98,6 +107,8 @@ export function decideCampaign(input: DecisionInput, policy: DecisionPolicy): De
     content,
     discount,
     releaseAt,
-    reason: `${segmentation.reason}; ${campaign.id} ${variant.name}; ${channelChoice.reason}; locale ${locale}${held}`,
+    fallbackChannels: channelChoice.fallbackChannels,
+    discountPull: pick.pull,
+    reason: `${segmentation.reason}; ${campaign.id} ${variant.name}${pick.reason ? `; ${pick.reason}` : ''}; ${channelChoice.reason}; locale ${locale}${held}`,
   };
 }

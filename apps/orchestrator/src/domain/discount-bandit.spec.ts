@@ -3,9 +3,11 @@ import {
   chooseDiscount,
   discountContextKey,
   discountLevels,
+  discountOutcome,
   emptyPosterior,
   learnDiscountReward,
   profitReward,
+  reviseDiscountReward,
   type DiscountOptimizer,
   type DiscountPosterior,
 } from './discount-bandit';
@@ -145,5 +147,43 @@ describe(profitReward.name, () => {
 describe(discountContextKey.name, () => {
   it('learns separately per segment and risk band', () => {
     expect(discountContextKey('At-Risk', 'high')).not.toBe(discountContextKey('At-Risk', 'medium'));
+  });
+});
+
+describe('explicit levels', () => {
+  it('offers exactly the listed levels inside the bounds, sorted, and drops any outside them', () => {
+    expect(discountLevels({ minDiscount: 5, maxDiscount: 25, learningRate: 0, levels: [25, 5, 12.5, 40, 0] })).toEqual([5, 12.5, 25]);
+  });
+
+  it('never draws a level outside the bounds, whatever the posterior favoured', () => {
+    const bounded: DiscountOptimizer = { minDiscount: 10, maxDiscount: 20, learningRate: 0, levels: [10, 15, 20] };
+    const favouringFifty: DiscountPosterior = { arms: [{ discountPercent: 50, successes: 1_000, failures: 0 }] };
+    const random = seededRandom(3);
+    for (let draw = 0; draw < 500; draw += 1) expect([10, 15, 20]).toContain(chooseDiscount(bounded, favouringFifty, random).discountPercent);
+  });
+});
+
+describe(reviseDiscountReward.name, () => {
+  const learned: DiscountPosterior = { arms: [{ discountPercent: 10, successes: 2, failures: 3 }, { discountPercent: 20, successes: 1, failures: 1 }] };
+
+  it('moves a message’s higher reward from failures to successes, without counting it as a second result', () => {
+    const revised = reviseDiscountReward(learned, 10, 0, 0.6);
+    expect(revised.arms[0]).toEqual({ discountPercent: 10, successes: 2.6, failures: 2.4 });
+    expect(revised.arms[0].successes + revised.arms[0].failures).toBe(5);
+    expect(revised.arms[1]).toBe(learned.arms[1]);
+  });
+
+  it.each([0.6, 0.3])('changes nothing for a reward (%p) not above the one learned', (reward) => {
+    expect(reviseDiscountReward(learned, 10, 0.6, reward)).toBe(learned);
+  });
+});
+
+describe(discountOutcome.name, () => {
+  it.each([
+    { converted: true, revenueImpactCents: 8_000, percent: 20, revenue: 8_000, cost: 1_600 },
+    { converted: false, revenueImpactCents: 0, percent: 20, revenue: 0, cost: 0 },
+    { converted: false, revenueImpactCents: 5_000, percent: 20, revenue: 0, cost: 0 },
+  ])('converted $converted, revenue $revenueImpactCents at $percent % → profit inputs $revenue − $cost', ({ converted, revenueImpactCents, percent, revenue, cost }) => {
+    expect(discountOutcome({ converted, revenueImpactCents }, percent)).toEqual({ revenueImpactCents: revenue, discountCostCents: cost });
   });
 });

@@ -17,8 +17,10 @@ export interface DiscountOptimizer {
    * market that moves is followed within a few multiples of that.
    */
   learningRate: number;
-  /** Distance between neighbouring arms in percentage points; 5 unless set. */
+  /** Distance between neighbouring arms in percentage points; 5 unless set. Ignored when `levels` is set. */
   stepPercent?: number;
+  /** The exact levels to offer, in percent; any outside [minDiscount, maxDiscount] is dropped, never offered. */
+  levels?: readonly number[];
   /** Profit in cents that earns the full reward of 1; larger profits count as 1, losses as 0. 10_000 unless set. */
   rewardScaleCents?: number;
 }
@@ -50,8 +52,12 @@ export function discountContextKey(segment: Segment, band: RiskBand): string {
   return `${segment}/${band}`;
 }
 
-/** Every `stepPercent` from min, plus max itself when the steps do not land on it. */
+/** The given `levels` inside the bounds, or else every `stepPercent` from min plus max itself when the steps do not land on it. */
 export function discountLevels(optimizer: DiscountOptimizer): number[] {
+  if (optimizer.levels && optimizer.levels.length > 0) {
+    const inside = optimizer.levels.map(roundPercent).filter((level) => level >= optimizer.minDiscount && level <= optimizer.maxDiscount);
+    if (inside.length > 0) return [...new Set(inside)].sort((a, b) => a - b);
+  }
   const step = optimizer.stepPercent ?? DEFAULT_DISCOUNT_STEP_PERCENT;
   const levels: number[] = [];
   for (let index = 0; ; index += 1) {
@@ -125,6 +131,35 @@ export function learnDiscountReward(optimizer: DiscountOptimizer, posterior: Dis
       };
     }),
   };
+}
+
+/**
+ * A later result of a message already learned (opened, then converted) raises its reward from `learnedReward` to
+ * `reward`: the difference moves from the level's failures to its successes. No second forgetting step — the
+ * message is one observation however many results it sends — and a lower reward changes nothing, so results
+ * arriving late or twice cannot undo what was learned. Failures never go below 0 (forgetting may already have
+ * shrunk what the first result added).
+ */
+export function reviseDiscountReward(posterior: DiscountPosterior, discountPercent: number, learnedReward: number, reward: number): DiscountPosterior {
+  const increase = Math.min(1, reward) - Math.max(0, learnedReward);
+  if (!(increase > 0)) return posterior;
+  return {
+    arms: posterior.arms.map((arm) =>
+      arm.discountPercent === discountPercent
+        ? { discountPercent: arm.discountPercent, successes: arm.successes + increase, failures: Math.max(0, arm.failures - increase) }
+        : arm,
+    ),
+  };
+}
+
+/**
+ * What a message earned: the revenue it brought minus what its discount cost. `revenueImpactCents` is the order's
+ * value before the discount, so the discount cost is `discountPercent` of it — and nothing when nobody converted:
+ * an unredeemed code costs nothing.
+ */
+export function discountOutcome(result: { converted: boolean; revenueImpactCents: number }, discountPercent: number): { revenueImpactCents: number; discountCostCents: number } {
+  if (!result.converted) return { revenueImpactCents: 0, discountCostCents: 0 };
+  return { revenueImpactCents: result.revenueImpactCents, discountCostCents: Math.round((result.revenueImpactCents * discountPercent) / 100) };
 }
 
 export function posteriorMean(arm: ArmEvidence): number {

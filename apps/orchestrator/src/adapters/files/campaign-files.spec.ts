@@ -26,8 +26,8 @@ describe(loadCampaignDirectory.name, () => {
     const files = loadCampaignDirectory(DEFAULT_CAMPAIGNS_DIR);
     expect(files.map((file) => `${file.file} ${file.campaign.id}@${file.campaign.version} ${file.campaign.segment}`)).toEqual([
       'at-risk-win-back.yaml at-risk-win-back@1 At-Risk',
-      'dormant-reactivation.yaml dormant-reactivation@1 Dormant',
-      'new-onboarding.yaml new-onboarding@1 New',
+      'dormant-reactivation.yaml dormant-reactivation@2 Dormant',
+      'new-onboarding.yaml new-onboarding@2 New',
       'vip-early-access.yaml vip-early-access@1 VIP',
     ]);
   });

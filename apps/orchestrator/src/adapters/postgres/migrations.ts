@@ -78,4 +78,107 @@ export const ORCHESTRATOR_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'journeys with durable timers, and the last segment of each customer',
+    sql: `
+      CREATE TABLE orchestrator_journey_instances (
+        instance_id      uuid        PRIMARY KEY,
+        customer_id      text        NOT NULL,
+        campaign_id      text        NOT NULL,
+        campaign_version integer     NOT NULL,
+        segment          text        NOT NULL,
+        variant          text        NOT NULL,
+        status           text        NOT NULL,
+        state            jsonb       NOT NULL,
+        customer         jsonb       NOT NULL,
+        due_at           timestamptz,
+        started_at       timestamptz NOT NULL,
+        updated_at       timestamptz NOT NULL,
+        UNIQUE (customer_id, campaign_id)
+      );
+      CREATE INDEX orchestrator_journey_due ON orchestrator_journey_instances (due_at) WHERE status = 'active' AND due_at IS NOT NULL;
+      CREATE TABLE orchestrator_journey_history (
+        id          bigserial   PRIMARY KEY,
+        instance_id uuid        NOT NULL,
+        event       text        NOT NULL,
+        trail       text        NOT NULL,
+        status      text        NOT NULL,
+        at          timestamptz NOT NULL
+      );
+      CREATE INDEX orchestrator_journey_history_instance ON orchestrator_journey_history (instance_id, id);
+      CREATE TABLE orchestrator_customer_segments (
+        customer_id     text        PRIMARY KEY,
+        segment         text,
+        scored_event_id uuid        NOT NULL,
+        changed_at      timestamptz NOT NULL
+      );
+    `,
+  },
+  {
+    version: 5,
+    name: 'discount bandits and A/B experiment results',
+    sql: `
+      CREATE TABLE orchestrator_bandit_arms (
+        context_key      text             NOT NULL,
+        discount_percent double precision NOT NULL,
+        successes        double precision NOT NULL CHECK (successes >= 0),
+        failures         double precision NOT NULL CHECK (failures >= 0),
+        risk_band        text             NOT NULL,
+        updated_at       timestamptz      NOT NULL DEFAULT now(),
+        PRIMARY KEY (context_key, discount_percent)
+      );
+      CREATE INDEX orchestrator_bandit_arms_band ON orchestrator_bandit_arms (risk_band);
+      CREATE TABLE orchestrator_bandit_pulls (
+        message_id       uuid             PRIMARY KEY,
+        context_key      text             NOT NULL,
+        campaign_id      text             NOT NULL,
+        scope            text             NOT NULL,
+        segment          text             NOT NULL,
+        risk_band        text             NOT NULL,
+        discount_percent double precision NOT NULL,
+        optimizer        jsonb            NOT NULL,
+        posterior        jsonb            NOT NULL,
+        sampled_reward   double precision NOT NULL,
+        decided_at       timestamptz      NOT NULL,
+        learned_reward   double precision,
+        learned_at       timestamptz
+      );
+      CREATE TABLE orchestrator_experiment_outcomes (
+        message_id       uuid        PRIMARY KEY,
+        campaign_id      text        NOT NULL,
+        campaign_version integer     NOT NULL,
+        variant          text        NOT NULL,
+        customer_id      text        NOT NULL,
+        sent             boolean     NOT NULL,
+        opened           boolean     NOT NULL,
+        clicked          boolean     NOT NULL,
+        converted        boolean     NOT NULL,
+        converted_at     timestamptz,
+        revenue_cents    bigint      NOT NULL,
+        last_event_at    timestamptz NOT NULL
+      );
+      CREATE TABLE orchestrator_experiment_purchases (
+        customer_id  text        NOT NULL,
+        order_id     text        NOT NULL,
+        change       text        NOT NULL,
+        amount_cents bigint      NOT NULL,
+        ordered_at   timestamptz NOT NULL,
+        PRIMARY KEY (customer_id, order_id, change)
+      );
+      CREATE INDEX orchestrator_experiment_purchases_time ON orchestrator_experiment_purchases (customer_id, ordered_at);
+      CREATE INDEX orchestrator_decisions_experiment ON orchestrator_decisions (campaign_id, campaign_version, customer_id) WHERE action IN ('send', 'holdout');
+      CREATE INDEX orchestrator_decisions_experiment_customer ON orchestrator_decisions (customer_id, decided_at) WHERE action IN ('send', 'holdout');
+      CREATE TABLE orchestrator_promotions (
+        campaign_id  text        NOT NULL,
+        from_version integer     NOT NULL,
+        winner       text        NOT NULL,
+        reason       text        NOT NULL,
+        to_version   integer,
+        claimed_at   timestamptz NOT NULL DEFAULT now(),
+        promoted_at  timestamptz,
+        PRIMARY KEY (campaign_id, from_version)
+      );
+    `,
+  },
 ];

@@ -4,6 +4,7 @@ import type { Channel, SuppressionReason } from '@syncengage/contracts';
 import type { Decision } from '../../domain/decide-campaign';
 import type { ContactHistory } from '../../domain/guard-rails';
 import type { DecisionLedger, DecisionRequest, RecordedDecision } from '../../application/ports';
+import { recordBanditPull } from './postgres-bandit-store';
 
 export class PostgresDecisionLedger implements DecisionLedger {
   constructor(private readonly db: SqlClient) {}
@@ -13,28 +14,37 @@ export class PostgresDecisionLedger implements DecisionLedger {
     decide: (history: ContactHistory) => Decision,
     toMessage: (decision: Extract<Decision, { action: 'send' }>) => MessageRequested,
   ): Promise<RecordedDecision> {
-    return this.db.transaction(async (tx) => {
-      const seen = await tx.query('SELECT 1 FROM orchestrator_decisions WHERE scored_event_id = $1', [request.scoredEventId]);
-      if (seen.rows.length > 0) return { duplicate: true };
-      let decision = decide(await readHistory(tx, request));
-      let budgetDenied = false;
-      const reservedCents = decision.action === 'send' ? decision.discount?.reservedCents ?? 0 : 0;
-      if (reservedCents > 0 && !(await reserveBudget(tx, request, reservedCents))) {
-        budgetDenied = true;
-        decision = { action: 'skip', segment: decision.action === 'send' ? decision.segment : undefined, reason: `daily discount budget of ${request.budgetCapCents}c for ${request.budgetDay} reached` };
-      }
-      await insertDecision(tx, request, decision, budgetDenied ? 0 : reservedCents);
-      if (decision.action === 'send') {
-        await tx.query('INSERT INTO orchestrator_outbox (message_id, topic, payload, trace_id, release_at) VALUES ($1, $2, $3, $4, $5)', [
-          request.messageId,
-          Topics.MessageRequested,
-          JSON.stringify(toMessage(decision)),
-          request.traceId,
-          decision.releaseAt?.toISOString() ?? null,
-        ]);
-      }
-      return { duplicate: false, decision, budgetDenied };
-    });
+    return this.db.transaction((tx) => this.decideInTransaction(tx, request, decide, toMessage));
+  }
+
+  /** `decideOnce` inside a caller's transaction: a journey step decides in the transaction that advances it. */
+  async decideInTransaction(
+    tx: SqlExecutor,
+    request: DecisionRequest,
+    decide: (history: ContactHistory) => Decision,
+    toMessage: (decision: Extract<Decision, { action: 'send' }>) => MessageRequested,
+  ): Promise<RecordedDecision> {
+    const seen = await tx.query('SELECT 1 FROM orchestrator_decisions WHERE scored_event_id = $1', [request.scoredEventId]);
+    if (seen.rows.length > 0) return { duplicate: true };
+    let decision = decide(await readHistory(tx, request));
+    let budgetDenied = false;
+    const reservedCents = decision.action === 'send' ? decision.discount?.reservedCents ?? 0 : 0;
+    if (reservedCents > 0 && !(await reserveBudget(tx, request, reservedCents))) {
+      budgetDenied = true;
+      decision = { action: 'skip', segment: decision.action === 'send' ? decision.segment : undefined, reason: `daily discount budget of ${request.budgetCapCents}c for ${request.budgetDay} reached` };
+    }
+    await insertDecision(tx, request, decision, budgetDenied ? 0 : reservedCents);
+    if (decision.action === 'send' && decision.discountPull) await recordBanditPull(tx, request.messageId, request.decidedAt, decision.discountPull);
+    if (decision.action === 'send') {
+      await tx.query('INSERT INTO orchestrator_outbox (message_id, topic, payload, trace_id, release_at) VALUES ($1, $2, $3, $4, $5)', [
+        request.messageId,
+        Topics.MessageRequested,
+        JSON.stringify(toMessage(decision)),
+        request.traceId,
+        decision.releaseAt?.toISOString() ?? null,
+      ]);
+    }
+    return { duplicate: false, decision, budgetDenied };
   }
 
   async settle(messageId: string, outcome: 'spent' | 'released'): Promise<boolean> {

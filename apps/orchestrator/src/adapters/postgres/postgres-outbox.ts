@@ -1,10 +1,11 @@
 import type { SqlClient } from '@syncengage/db';
-import { Topics, type MessageRequested } from '@syncengage/contracts';
+import { type EventOf, type MessageRequested, type Topic } from '@syncengage/contracts';
 import type { EventPublisher } from '@syncengage/kafka';
 import type { Outbox } from '../../application/ports';
 
 interface OutboxRow {
   id: string;
+  topic: Topic;
   payload: MessageRequested | string;
   trace_id: string;
 }
@@ -28,14 +29,15 @@ export class PostgresOutbox implements Outbox {
     for (;;) {
       const count = await this.db.transaction(async (tx) => {
         const pending = await tx.query<OutboxRow>(
-          `SELECT id, payload, trace_id FROM orchestrator_outbox
+          `SELECT id, topic, payload, trace_id FROM orchestrator_outbox
             WHERE published_at IS NULL AND (release_at IS NULL OR release_at <= $2)
             ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
           [this.batchSize, this.now().toISOString()],
         );
         for (const row of pending.rows) {
-          const message = typeof row.payload === 'string' ? (JSON.parse(row.payload) as MessageRequested) : row.payload;
-          await this.publisher.publish(Topics.MessageRequested, message, row.trace_id);
+          // Rows carry their topic: decisions leave message-requested, segment changes segment-changed.
+          const message = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as EventOf<Topic>;
+          await this.publisher.publish(row.topic, message, row.trace_id);
           await tx.query('UPDATE orchestrator_outbox SET published_at = now() WHERE id = $1', [row.id]);
         }
         return pending.rows.length;
