@@ -18,6 +18,8 @@ export interface CompiledForest {
   treeCount: number;
   /** First node of each tree, padded to a multiple of LANES with a leaf of value +0. */
   roots: Int32Array;
+  /** Per tree (padding included, at 0): how many steps reach its deepest leaf. */
+  treeDepth: Int32Array;
   /** Per group of LANES trees: how many steps reach every leaf of the deepest tree in the group. */
   groupDepth: Int32Array;
   /** firstChild << featureBits | feature: one load per step for both (≈10 % faster than two arrays). */
@@ -67,7 +69,7 @@ export function compileForest(forest: FlatForest): CompiledForest {
   roots.fill(next, treeCount);
   const groupDepth = new Int32Array(paddedTrees / LANES);
   for (let tree = 0; tree < paddedTrees; tree++) groupDepth[tree / LANES | 0] = Math.max(groupDepth[tree / LANES | 0], depthOf[tree]);
-  return { featureCount: forest.featureCount, treeCount, roots, groupDepth, ...laid };
+  return { featureCount: forest.featureCount, treeCount, roots, treeDepth: depthOf, groupDepth, ...laid };
 }
 
 function setLeaf(laid: Pick<CompiledForest, 'code' | 'featureBits' | 'threshold'>, at: number): void {

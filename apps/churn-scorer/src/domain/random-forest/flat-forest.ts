@@ -1,3 +1,4 @@
+import { createBlockWalker, type BlockWalker } from './block-walk';
 import { compileForest, walkRow, type CompiledForest } from './compiled-forest';
 import type { GrownTree } from './tree-builder';
 
@@ -80,13 +81,25 @@ export function predictProba(forest: FlatForest, row: ArrayLike<number>): number
   return walkRow(compiledOf(forest), asFloat64(row));
 }
 
-export function predictBatch(forest: FlatForest, rows: ReadonlyArray<ArrayLike<number>>): Float64Array {
-  const compiled = compiledOf(forest);
-  const out = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    assertWidth(forest, rows[i]);
-    out[i] = walkRow(compiled, asFloat64(rows[i]));
+// Batches go through the block walk, built once per forest like the compiled layout (it copies that layout into
+// its own WebAssembly memory).
+const batchWalkers = new WeakMap<FlatForest, BlockWalker>();
+
+function batchWalkerOf(forest: FlatForest): BlockWalker {
+  let walker = batchWalkers.get(forest);
+  if (!walker) {
+    const compiled = compiledOf(forest);
+    walker = createBlockWalker(compiled) ?? ((rows, out) => { for (let i = 0; i < rows.length; i++) out[i] = walkRow(compiled, asFloat64(rows[i])); });
+    batchWalkers.set(forest, walker);
   }
+  return walker;
+}
+
+/** predictProba of every row, to the same bits, walked tree by tree over blocks of rows (block-walk.ts). */
+export function predictBatch(forest: FlatForest, rows: ReadonlyArray<ArrayLike<number>>): Float64Array {
+  for (const row of rows) assertWidth(forest, row);
+  const out = new Float64Array(rows.length);
+  batchWalkerOf(forest)(rows, out);
   return out;
 }
 

@@ -2,6 +2,7 @@ export { trainForest, prepareTraining, withParameters, growForestTree, assembleF
 export type { TrainingData, PreparedTraining, GrownForestTree, TrainedForest, OutOfBagEstimate } from './train-forest';
 export { predictProba, predictBatch, contributions, packTrees, treeCount, type FlatForest } from './flat-forest';
 export { compileForest, walkRow, type CompiledForest } from './compiled-forest';
+export { createBlockWalker, type BlockWalker } from './block-walk';
 export { DEFAULT_FOREST_PARAMETERS, resolveParameters, featuresPerSplit } from './forest-parameters';
 export type { ForestParameters, MaxFeatures, ClassWeight } from './forest-parameters';
 export type { SplitCriterion } from './tree-builder';
