@@ -1,7 +1,7 @@
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { deadLetterTopicOf, EventHeaders, Topics, type DeadLetter } from '@syncengage/contracts';
 import { ensureTopics } from '@syncengage/kafka';
-import { collectMessages, startPipelineProcesses, waitFor, type MessageCollector, type PipelineProcesses } from '@syncengage/testing';
+import { collectMessages, CONSUMED_TOPICS, PIPELINE_SERVICES, startPipelineProcesses, waitFor, type MessageCollector, type PipelineProcesses } from '@syncengage/testing';
 
 /**
  * The whole pipeline as in production: four separate processes, each with its own database, talking only
@@ -99,23 +99,32 @@ describe('the retention pipeline over real Kafka and PostgreSQL', () => {
     }
   }, 60_000);
 
-  it.each(Object.values(Topics))('dead-letters a poison message on %s and keeps consuming', async (topic) => {
+  // Every service consuming a topic dead-letters what it cannot read, under its own consumer group.
+  const consumers = (topic: string): string[] => PIPELINE_SERVICES.filter((service) => CONSUMED_TOPICS[service].includes(topic));
+  const consumedTopics = Object.values(Topics).filter((topic) => consumers(topic).length > 0);
+
+  it.each(consumedTopics)('dead-letters a poison message on %s, once per consuming service, and keeps consuming', async (topic) => {
     const poisonKey = `${runId}-poison-${topic}`;
     await producer.send({ topic, messages: [{ key: poisonKey, value: Buffer.from([0x7b, 0xff, 0x00, 0x01]) }] });
     await producer.send({ topic, messages: [{ key: poisonKey, value: JSON.stringify({ eventType: topic, schemaVersion: 1 }) }] });
     const collector = deadLetters[Object.values(Topics).indexOf(topic)];
-    const letters = await waitFor(
-      () => {
-        const mine = collector.messages.filter((message) => message.key === poisonKey);
-        return mine.length >= 2 ? mine : undefined;
-      },
-      { timeoutMs: 30_000, description: `two dead letters on ${deadLetterTopicOf(topic)}` },
-    );
-    const [unparseable, invalid] = letters.map((message) => JSON.parse(message.value) as DeadLetter);
-    expect(unparseable).toMatchObject({ originalTopic: topic, errorCode: 'INVALID_EVENT' });
-    expect(unparseable.reason).toContain('not JSON');
-    expect(Buffer.from(unparseable.valueBase64, 'base64')).toEqual(Buffer.from([0x7b, 0xff, 0x00, 0x01]));
-    expect(invalid.reason).toContain('eventId');
+    for (const service of consumers(topic)) {
+      const letters = await waitFor(
+        () => {
+          const mine = collector.messages
+            .map((message) => JSON.parse(message.value) as DeadLetter)
+            .filter((letter) => letter.key === poisonKey && letter.consumerGroup === `${runId}-${service}`);
+          return mine.length >= 2 ? mine : undefined;
+        },
+        { timeoutMs: 30_000, description: `two dead letters from ${service} on ${deadLetterTopicOf(topic)}` },
+      );
+      expect(letters).toHaveLength(2);
+      const [unparseable, invalid] = letters;
+      expect(unparseable).toMatchObject({ originalTopic: topic, errorCode: 'INVALID_EVENT' });
+      expect(unparseable.reason).toContain('not JSON');
+      expect(Buffer.from(unparseable.valueBase64, 'base64')).toEqual(Buffer.from([0x7b, 0xff, 0x00, 0x01]));
+      expect(invalid.reason).toContain('eventId');
+    }
   }, 60_000);
 
   it('processes the next good event after poison on customer-updated', async () => {

@@ -13,4 +13,4 @@ export {
 } from './kafka-test-client';
 export { TEST_DATABASE_URL_ENV, TEST_KAFKA_BROKERS_ENV, testDatabaseAdminUrl, testKafkaBrokers } from './test-environment';
 export { startServiceProcess, type ServiceProcess } from './service-process';
-export { startPipelineProcesses, startGroupAtTopicEnd, PIPELINE_SERVICES, type PipelineProcesses } from './pipeline-processes';
+export { startPipelineProcesses, startGroupAtTopicEnd, PIPELINE_SERVICES, CONSUMED_TOPICS, type PipelineProcesses } from './pipeline-processes';

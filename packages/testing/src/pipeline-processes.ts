@@ -5,11 +5,11 @@ import { waitFor } from './wait-for';
 
 export const PIPELINE_SERVICES = ['ingest', 'churn-scorer', 'orchestrator', 'notifier'] as const;
 
-/** The topics each service consumes (ingest only produces). */
-const CONSUMED_TOPICS: Record<(typeof PIPELINE_SERVICES)[number], string[]> = {
+/** The topics each service consumes (ingest only produces); its consumer group is `<runId>-<service>`. */
+export const CONSUMED_TOPICS: Readonly<Record<(typeof PIPELINE_SERVICES)[number], readonly string[]>> = {
   ingest: [],
   'churn-scorer': ['customer-updated'],
-  orchestrator: ['churn-scored', 'campaign-result'],
+  orchestrator: ['churn-scored', 'campaign-result', 'customer-updated'],
   notifier: ['message-requested', 'customer-updated'],
 };
 
