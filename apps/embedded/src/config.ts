@@ -9,6 +9,9 @@ export interface EmbeddedConfig {
   httpPort: number;
   /** Exit after the replay instead of serving the summary until Ctrl-C (tests, CI). */
   exitWhenDone: boolean;
+  /** Simulated recipients: share of emails opened (0 = none) and of those clicked. */
+  openRate?: number;
+  clickRate?: number;
 }
 
 export function loadEmbeddedConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
@@ -19,6 +22,8 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
     seed: read.int('DEMO_SEED', { default: 42 }),
     httpPort: read.int('DEMO_HTTP_PORT', { default: 3100, min: 0, max: 65535 }),
     exitWhenDone: read.bool('DEMO_EXIT_WHEN_DONE', { default: false }),
+    openRate: read.number('DEMO_OPEN_RATE', { default: 0.45, min: 0, max: 1 }),
+    clickRate: read.number('DEMO_CLICK_RATE', { default: 0.4, min: 0, max: 1 }),
   };
   read.throwIfInvalid('embedded');
   return Object.freeze(config);

@@ -1,4 +1,5 @@
 import { customerProfile, simulateTransactions, type SimulatedTransaction } from '@syncengage/simulator';
+import { fetchWithRetry } from './fetch-with-retry';
 import type { SimulatedClock } from './simulated-clock';
 
 export interface FeedOptions {
@@ -39,10 +40,10 @@ export async function feedSimulatedCustomers(options: FeedOptions): Promise<Feed
     for (const row of rows) {
       if (!introduced.has(row.customerId)) {
         introduced.add(row.customerId);
-        await post(options.webhookUrl, profileBody(row.customerId, options.seed), report);
+        await post(options.webhookUrl, profileBody(row.customerId, options.seed), `sim-${options.seed}-profile-${row.customerId}`, report);
       }
       options.clock.advanceTo(new Date(row.timestamp));
-      await post(options.webhookUrl, purchaseBody(row), report);
+      await post(options.webhookUrl, purchaseBody(row), `sim-${options.seed}-order-${row.orderId}`, report);
     }
     await options.drain();
     await options.endOfDay();
@@ -92,10 +93,11 @@ function purchaseBody(row: SimulatedTransaction): unknown {
   };
 }
 
-async function post(url: string, body: unknown, report: FeedReport): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** The event id makes resending safe: a copy that did arrive is answered 200 and published once. */
+async function post(url: string, body: unknown, eventId: string, report: FeedReport): Promise<void> {
+  const response = await fetchWithRetry(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-syncengage-event-id': eventId }, body: JSON.stringify(body) });
   report.webhooks += 1;
-  if (response.status !== 202) {
+  if (response.status !== 202 && response.status !== 200) {
     report.rejected += 1;
     process.stderr.write(`webhook answered ${response.status}: ${await response.text()}\n`);
   }

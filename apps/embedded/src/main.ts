@@ -11,6 +11,7 @@ runMain('embedded', async () => {
   const pipeline = await startEmbeddedPipeline(config, process.env);
   process.stdout.write(
     `SyncEngage embedded: ingest ${pipeline.webhookUrl}, gRPC ChurnScorer ${pipeline.grpcAddress}, outbox ${pipeline.outboxUrl}\n` +
+      `Console ${pipeline.consoleUrl} (sign in with ${pipeline.consoleKey}): watch the funnel fill while the replay runs\n` +
       `Replaying ${config.days} days of ${config.customers} simulated customers (seed ${config.seed}) through the webhook...\n`,
   );
   const bar = new SingleBar({ format: '  {bar} {percentage}% | day {value}/{total} | {sent} webhooks | ETA {eta_formatted}', hideCursor: true }, Presets.shades_classic);
@@ -27,8 +28,8 @@ runMain('embedded', async () => {
     await pipeline.close();
     return;
   }
-  const server = await serveSummary(config.httpPort, () => pipeline.summarize());
-  process.stdout.write(`Summary at ${server.url} (JSON at ${server.url}/summary.json); the services keep running. Ctrl-C stops.\n`);
+  const server = await serveSummary(config.httpPort, () => pipeline.summarize(), pipeline.consoleUrl);
+  process.stdout.write(`Summary at ${server.url} (JSON at ${server.url}/summary.json), console at ${pipeline.consoleUrl}; the services keep running. Ctrl-C stops.\n`);
   const stop = async () => {
     await server.close();
     await pipeline.close();

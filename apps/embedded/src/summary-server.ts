@@ -3,7 +3,7 @@ import type { PipelineSummary } from './pipeline-summary';
 import { renderSummary } from './render-summary';
 
 /** Serves the summary as JSON (/summary.json) and as a plain page (/), fresh on every request. */
-export async function serveSummary(port: number, summarize: () => Promise<PipelineSummary>): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveSummary(port: number, summarize: () => Promise<PipelineSummary>, consoleUrl?: string): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     summarize()
       .then((summary) => {
@@ -13,7 +13,7 @@ export async function serveSummary(port: number, summarize: () => Promise<Pipeli
           return;
         }
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        response.end(`<!doctype html><meta charset="utf-8"><title>SyncEngage embedded</title><pre>${escapeHtml(renderSummary(summary))}</pre>`);
+        response.end(`<!doctype html><meta charset="utf-8"><title>SyncEngage embedded</title>${consoleUrl ? `<p>Charts, funnel and customers: <a href="${escapeHtml(consoleUrl)}">the console</a> (sign in with the key printed at start).</p>` : ''}<pre>${escapeHtml(renderSummary(summary))}</pre>`);
       })
       .catch((error: Error) => {
         response.writeHead(500, { 'content-type': 'text/plain' });
