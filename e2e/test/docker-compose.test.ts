@@ -13,7 +13,7 @@ const REPO = join(__dirname, '../..');
 const readRepoFile = (relative: string): string => readFileSync(join(REPO, relative), 'utf8');
 
 /** The services docker-compose.yml runs, each built from apps/<name>/Dockerfile. */
-const APP_SERVICES = ['ingest', 'churn-scorer', 'orchestrator', 'notifier'] as const;
+const APP_SERVICES = ['ingest', 'churn-scorer', 'orchestrator', 'notifier', 'console'] as const;
 type AppService = (typeof APP_SERVICES)[number];
 
 /** Apps deliberately without a container: embedded runs all four services in one process, without Kafka or PostgreSQL. */
@@ -34,6 +34,8 @@ const LEFT_TO_DEFAULTS: Record<string, string> = {
   KAFKA_GROUP_ID: 'per-service default syncengage-<service>',
   // A path inside the container: unset, churn-scorer loads the model bundled in its image (apps/churn-scorer/models).
   CHURN_MODEL_PATH: 'bundled model inside the image',
+  // A crash-test fault hook (test/outbox-crash.test.ts); unset is the only value production may have.
+  ORCHESTRATOR_FAULT: 'test-only fault hook, unset in production',
 };
 
 /**
@@ -52,6 +54,8 @@ const PUBLISHED: Partial<Record<AppService, string[]>> = {
   ingest: ['INGEST_HTTP_PORT'],
   notifier: ['NOTIFIER_HTTP_PORT'],
   'churn-scorer': ['CHURN_GRPC_PORT'],
+  // The web console, for a browser on the host.
+  console: ['CONSOLE_HTTP_PORT'],
 };
 
 // ---------------------------------------------------------------------------------------------------------------
