@@ -84,10 +84,18 @@ describe(loadIngestConfig.name, () => {
 
   it('reads Shopify with a supported API version by default, and an optional origin for a proxy', () => {
     const env = { SYNCENGAGE_CRM_PROVIDER: 'shopify', SHOPIFY_SHOP_URL: 'my-store.myshopify.com', SHOPIFY_ACCESS_TOKEN: 'shpat_x' };
-    expect(loadIngestConfig(env).shopifySource).toEqual({ apiVersion: '2026-10', apiBaseUrl: undefined });
+    expect(loadIngestConfig(env).shopifySource).toEqual({ apiVersion: '2026-10', apiBaseUrl: undefined, writeSegmentTags: true });
     expect(loadIngestConfig({ ...env, SHOPIFY_API_VERSION: 'unstable', SHOPIFY_API_BASE_URL: 'http://127.0.0.1:4015' }).shopifySource).toEqual({
-      apiVersion: 'unstable', apiBaseUrl: 'http://127.0.0.1:4015',
+      apiVersion: 'unstable', apiBaseUrl: 'http://127.0.0.1:4015', writeSegmentTags: true,
     });
+  });
+
+  it('writes segment tags back to Shopify unless turned off, and never for another CRM', () => {
+    const env = { SYNCENGAGE_CRM_PROVIDER: 'shopify', SHOPIFY_SHOP_URL: 'my-store.myshopify.com', SHOPIFY_ACCESS_TOKEN: 'shpat_x' };
+    expect(loadIngestConfig({ ...env, SHOPIFY_WRITE_SEGMENT_TAGS: 'false' }).shopifySource.writeSegmentTags).toBe(false);
+    expect(loadIngestConfig({ SHOPIFY_WRITE_SEGMENT_TAGS: 'true' }).shopifySource.writeSegmentTags).toBe(false);
+    expect(loadIngestConfig({ SYNCENGAGE_CRM_PROVIDER: 'postgres', POSTGRES_CONN_STRING: 'postgres://x/y' }).shopifySource.writeSegmentTags).toBe(false);
+    expect(problemsOf({ ...env, SHOPIFY_WRITE_SEGMENT_TAGS: 'sometimes' })).toEqual(['SHOPIFY_WRITE_SEGMENT_TAGS must be true or false, got "sometimes"']);
   });
 
   it('refuses a Shopify store that is not a domain and an API version Shopify never released', () => {

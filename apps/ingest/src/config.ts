@@ -31,7 +31,12 @@ export interface IngestConfig {
   /** Bearer token of the /customers API; unset = that API answers 404. */
   customerStoreApiToken?: string;
   /** For SYNCENGAGE_CRM_PROVIDER=shopify (the store and token are in `crm.credentials`). */
-  shopifySource: { apiVersion: string; apiBaseUrl?: string };
+  shopifySource: {
+    apiVersion: string;
+    apiBaseUrl?: string;
+    /** Consume segment-changed and keep each Shopify customer's one `syncengage:<segment>` tag current; false for other providers. */
+    writeSegmentTags: boolean;
+  };
   /** For SYNCENGAGE_CRM_PROVIDER=hubspot (the token is in `crm.credentials`). */
   hubspotSource: { baseUrl: string; customProperties: string[] };
   /** For SYNCENGAGE_CRM_PROVIDER=salesforce (the secrets are in `crm.credentials`); `loginUrl` undefined = login.salesforce.com. */
@@ -81,6 +86,7 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv): IngestConfig {
     shopifySource: {
       apiVersion: read.string('SHOPIFY_API_VERSION', { default: '2026-10' }),
       apiBaseUrl: read.url('SHOPIFY_API_BASE_URL', { protocols: ['http', 'https'] }),
+      writeSegmentTags: read.bool('SHOPIFY_WRITE_SEGMENT_TAGS', { default: true }) && provider === 'shopify',
     },
     hubspotSource: {
       baseUrl: read.url('HUBSPOT_BASE_URL', { protocols: ['http', 'https'] }) ?? 'https://api.hubapi.com',

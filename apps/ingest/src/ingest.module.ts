@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { newEventId } from '@syncengage/contracts';
 import type { SqlClient } from '@syncengage/db';
-import type { EventPublisher } from '@syncengage/kafka';
+import { EventConsumer, type EventPublisher } from '@syncengage/kafka';
 import { AcceptCustomerUpdate } from './application/accept-customer-update';
 import { AcceptWebhookDeliveries } from './application/accept-webhook-deliveries';
 import { ManageOwnCustomers } from './application/manage-own-customers';
+import { MoveSegmentTag, type SegmentTagStore } from './application/tag-customer-segment';
 import { CustomersController } from './adapters/http/customers.controller';
+import { SegmentChangedHandler } from './adapters/kafka/segment-changed.handler';
 import { PostgresCustomerStore } from './adapters/postgres/postgres-customer-store';
 import { RATE_LIMITER } from './application/ports';
 import { PostgresOrderOwners, PostgresWebhookReceipts } from './adapters/postgres/postgres-webhook-receipts';
@@ -23,6 +25,8 @@ export interface IngestDependencies {
   publisher: EventPublisher;
   db: SqlClient;
   now?: () => Date;
+  /** Set when segment changes are written back to the CRM as tags: then ingest consumes segment-changed. */
+  segmentTags?: { crm: SegmentTagStore; consumerGroup: string };
 }
 
 @Module({})
@@ -30,9 +34,13 @@ export class IngestModule {
   static register(dependencies: IngestDependencies): DynamicModule {
     const now = dependencies.now ?? (() => new Date());
     const receipts = new PostgresWebhookReceipts(dependencies.db);
+    const { config, publisher, segmentTags } = dependencies;
     return {
       module: IngestModule,
-      controllers: [GenericWebhookController, HubSpotWebhookController, ShopifyWebhookController, StripeWebhookController, CustomersController],
+      controllers: [
+        GenericWebhookController, HubSpotWebhookController, ShopifyWebhookController, StripeWebhookController, CustomersController,
+        ...(segmentTags ? [SegmentChangedHandler] : []),
+      ],
       providers: [
         { provide: INGEST_CONFIG, useValue: dependencies.config },
         { provide: RATE_LIMITER, useValue: new MemoryRateLimiter(dependencies.config.webhookRateLimitPerMinute) },
@@ -46,6 +54,15 @@ export class IngestModule {
           provide: ManageOwnCustomers,
           useFactory: () => new ManageOwnCustomers(new PostgresCustomerStore(dependencies.db), dependencies.publisher, now, newEventId),
         },
+        ...(segmentTags
+          ? [
+              { provide: MoveSegmentTag, useValue: new MoveSegmentTag(segmentTags.crm) },
+              {
+                provide: EventConsumer,
+                useValue: new EventConsumer(publisher, { consumerGroup: segmentTags.consumerGroup, maxAttempts: config.infrastructure.maxAttempts }),
+              },
+            ]
+          : []),
       ],
     };
   }

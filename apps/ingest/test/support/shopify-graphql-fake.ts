@@ -63,7 +63,7 @@ export class ShopifyGraphqlFake {
   readonly customers = new Map<number, FakeCustomer>();
   readonly orders = new Map<number, FakeOrder>();
   /** What was asked, for assertions: operation name and the answer's kind. */
-  readonly log: Array<{ operation: string; outcome: 'ok' | 'throttled' | 'invalid' | 'unauthorized' | 'too-costly'; requestedCost?: number; available?: number }> = [];
+  readonly log: Array<{ operation: string; outcome: 'ok' | 'throttled' | 'invalid' | 'unauthorized' | 'too-costly' | 'unavailable'; requestedCost?: number; available?: number }> = [];
   private readonly server: Server;
   private readonly now: () => number;
   private bucket: Bucket;
@@ -72,6 +72,7 @@ export class ShopifyGraphqlFake {
   /** Page queries answered before the fake stops answering them (see holdPagesAfter). */
   private pagesBeforeHold = Infinity;
   private readonly heldResponses: ServerResponse[] = [];
+  private failures = { operation: '', count: 0, status: 503 };
   /** Random, so the customers of two fakes (or two runs on one broker) never share ids. */
   private nextId = 1_000_000_000_000 + Math.floor(Math.random() * 8_000_000_000_000);
 
@@ -110,6 +111,11 @@ export class ShopifyGraphqlFake {
   release(): void {
     this.pagesBeforeHold = Infinity;
     for (const response of this.heldResponses.splice(0)) response.destroy();
+  }
+
+  /** Answers the next `count` requests of `operation` with `status`, like Shopify during an outage. */
+  failNext(operation: string, count: number, status = 503): void {
+    this.failures = { operation, count, status };
   }
 
   setBucket(bucket: Bucket, available = bucket.maximumAvailable): void {
@@ -182,6 +188,11 @@ export class ShopifyGraphqlFake {
     }
     const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const name = operation?.name?.value ?? 'anonymous';
+    if (this.failures.operation === name && this.failures.count > 0) {
+      this.failures.count -= 1;
+      this.log.push({ operation: name, outcome: 'unavailable' });
+      return send(this.failures.status, { errors: 'Service Unavailable' });
+    }
     const invalid = validate(adminSchema(), document);
     if (invalid.length) {
       this.log.push({ operation: name, outcome: 'invalid' });
@@ -234,6 +245,13 @@ export class ShopifyGraphqlFake {
         const customer = customerOf(id);
         if (!customer) return { node: null, userErrors: [{ field: ['id'], message: 'Customer does not exist' }] };
         this.updateCustomer(customer.id, { tags: [...new Set([...customer.tags, ...tags])] });
+        return { node: this.customerNode(customer), userErrors: [] };
+      },
+      tagsRemove: ({ id, tags }: { id: string; tags: string[] }) => {
+        const customer = customerOf(id);
+        if (!customer) return { node: null, userErrors: [{ field: ['id'], message: 'Customer does not exist' }] };
+        const removed = new Set(tags.map((tag) => tag.toLowerCase()));
+        this.updateCustomer(customer.id, { tags: customer.tags.filter((tag) => !removed.has(tag.toLowerCase())) });
         return { node: this.customerNode(customer), userErrors: [] };
       },
     };

@@ -1,13 +1,13 @@
 import { ConnectorError } from '../../../application/connector-errors';
 import type { CrmConnector, SourcePage, SourceRecord } from '../../../application/crm-connector';
-import type { SegmentTagWriter } from '../../../application/tag-customer-segment';
+import type { SegmentTagStore } from '../../../application/tag-customer-segment';
 import { ShopifyAdminGraphql, SHOPIFY, type ShopifyAdminOptions, type ShopifyAdminSettings } from './shopify-admin-graphql';
 import { advance, parseCheckpoint, scanOf, searchQueryOf } from './shopify-checkpoint';
 import {
-  CUSTOMER_BY_ID, CUSTOMER_ORDERS, CUSTOMERS_PAGE, ORDER_BY_ID, ORDERS_PAGE, SHOP_NAME, TAGS_ADD,
+  CUSTOMER_BY_ID, CUSTOMER_ORDERS, CUSTOMER_TAGS, CUSTOMERS_PAGE, ORDER_BY_ID, ORDERS_PAGE, SHOP_NAME, TAGS_ADD, TAGS_REMOVE,
   type ShopifyCustomerNode, type ShopifyOrderNode, type ShopifyPage,
 } from './shopify-queries';
-import { customerGid, customerRecord, orderGid, orderRecord } from './shopify-records';
+import { customerGid, customerRecord, orderGid, orderRecord, shopifyCustomerGidOf } from './shopify-records';
 
 export interface ShopifyConnectorOptions extends ShopifyAdminSettings {
   /** Customers or orders per query, capped at SHOPIFY_MAX_PAGE_SIZE. */
@@ -32,7 +32,7 @@ type Stream = keyof typeof STREAMS;
  * Customers (with total spend and tags) and their orders from the Shopify Admin GraphQL API. The import and
  * every incremental sync are one kind of scan by `updated_at`; see shopify-checkpoint.ts.
  */
-export class ShopifyConnector implements CrmConnector, SegmentTagWriter {
+export class ShopifyConnector implements CrmConnector, SegmentTagStore {
   readonly provider = SHOPIFY;
   readonly streams: readonly string[] = ['customers', 'orders'];
   private readonly api: ShopifyAdminGraphql;
@@ -99,18 +99,34 @@ export class ShopifyConnector implements CrmConnector, SegmentTagWriter {
 
   /** Adds the tag, keeping the customer's others; Shopify's userErrors (unknown customer, bad tag) are not retried. */
   async writeSegmentTag(customerId: string, tag: string): Promise<void> {
-    const { tagsAdd } = await this.api.request<{ tagsAdd: { userErrors: Array<{ field: string[] | null; message: string }> } | null }>(TAGS_ADD, {
-      id: customerGid(customerId),
-      tags: [tag],
-    });
-    const problems = tagsAdd?.userErrors ?? [{ field: null, message: 'no result' }];
-    if (problems.length) {
-      throw new ConnectorError(SHOPIFY, `could not tag customer ${customerId}: ${problems.map((e) => `${e.field?.join('.') ?? ''} ${e.message}`.trim()).join('; ')}`, false);
-    }
+    const { tagsAdd } = await this.api.request<{ tagsAdd: TagsPayload }>(TAGS_ADD, { id: customerGid(customerId), tags: [tag] });
+    refuseOnUserErrors(tagsAdd, `could not tag customer ${customerId}`);
+  }
+
+  /** Undefined for an id Shopify does not have, or that cannot be Shopify's (a customer from another source). */
+  async tagsOf(customerId: string): Promise<string[] | undefined> {
+    const id = shopifyCustomerGidOf(customerId);
+    if (!id) return undefined;
+    const { customer } = await this.api.request<{ customer: { tags: string[] } | null }>(CUSTOMER_TAGS, { id });
+    return customer?.tags;
+  }
+
+  async removeTags(customerId: string, tags: string[]): Promise<void> {
+    const { tagsRemove } = await this.api.request<{ tagsRemove: TagsPayload }>(TAGS_REMOVE, { id: customerGid(customerId), tags });
+    refuseOnUserErrors(tagsRemove, `could not untag customer ${customerId}`);
   }
 
   async close(): Promise<void> {
     // Each request is its own fetch: nothing to release.
+  }
+}
+
+type TagsPayload = { userErrors: Array<{ field: string[] | null; message: string }> } | null;
+
+function refuseOnUserErrors(payload: TagsPayload, what: string): void {
+  const problems = payload?.userErrors ?? [{ field: null, message: 'no result' }];
+  if (problems.length) {
+    throw new ConnectorError(SHOPIFY, `${what}: ${problems.map((e) => `${e.field?.join('.') ?? ''} ${e.message}`.trim()).join('; ')}`, false);
   }
 }
 

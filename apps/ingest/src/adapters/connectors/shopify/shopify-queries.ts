@@ -49,6 +49,13 @@ export const TAGS_ADD = `mutation TagsAdd($id: ID!, $tags: [String!]!) {
   tagsAdd(id: $id, tags: $tags) { node { id } userErrors { field message } }
 }`;
 
+export const TAGS_REMOVE = `mutation TagsRemove($id: ID!, $tags: [String!]!) {
+  tagsRemove(id: $id, tags: $tags) { node { id } userErrors { field message } }
+}`;
+
+/** Only the tags: what a segment change compares with before writing. */
+export const CUSTOMER_TAGS = `query CustomerTags($id: ID!) { customer(id: $id) { id tags } }`;
+
 export interface ShopifyMoney { amount: string; currencyCode: string }
 
 export interface ShopifyCustomerNode {

@@ -6,6 +6,12 @@ import type { ShopifyCustomerNode, ShopifyOrderNode } from './shopify-queries';
 export const numericIdOf = (gid: string): string => gid.slice(gid.lastIndexOf('/') + 1);
 
 export const customerGid = (id: string): string => (id.startsWith('gid://') ? id : `gid://shopify/Customer/${id}`);
+/**
+ * The gid of one of our customer ids if it can be a Shopify customer's (the numeric id, or the gid itself);
+ * undefined for ids from other sources, which Shopify would refuse as a malformed id rather than not find.
+ */
+export const shopifyCustomerGidOf = (id: string): string | undefined =>
+  /^\d+$/.test(id) ? `gid://shopify/Customer/${id}` : /^gid:\/\/shopify\/Customer\/\d+$/.test(id) ? id : undefined;
 export const orderGid = (id: string): string => (id.startsWith('gid://') ? id : `gid://shopify/Order/${id}`);
 
 const subscribed = (state: string | undefined): boolean | undefined => (state === undefined ? undefined : state === 'SUBSCRIBED');
