@@ -8,7 +8,8 @@ const { tmpdir } = require('node:os');
 
 const resultsFile = join(tmpdir(), `syncengage-test-results-${process.pid}.jsonl`);
 rmSync(resultsFile, { force: true });
-const run = spawnSync('npx', ['turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)], {
+// --continue: one failing workspace must not hide the others' results from the closing line.
+const run = spawnSync('npx', ['turbo', 'run', 'test', '--concurrency=1', '--continue', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, SYNCENGAGE_TEST_RESULTS: resultsFile },
 });
