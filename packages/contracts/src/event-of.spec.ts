@@ -50,6 +50,21 @@ const examples: Record<(typeof ALL_TOPICS)[number], object> = {
     discountReservedCents: 0,
   },
   [Topics.SegmentChanged]: { ...envelope, eventType: 'segment-changed', schemaVersion: 1, previousSegment: null, segment: 'New', reason: 'first order 5 days ago' },
+  [Topics.DecisionRecorded]: {
+    ...envelope,
+    eventType: 'decision-recorded',
+    schemaVersion: 1,
+    scoredEventId: '0b7e9f3a-3c1e-4b7a-9d2f-6a1e2b3c4d5e',
+    action: 'holdout',
+    campaignId: 'new-onboarding',
+    campaignVersion: 1,
+    variant: 'holdout',
+    segment: 'New',
+    riskBand: 'medium',
+    churnProbability: 0.4,
+    reason: 'in the 10% holdout of new-onboarding',
+    decidedAt: '2025-03-01T10:00:00Z',
+  },
 };
 
 describe('schemaOfTopic', () => {

@@ -16,3 +16,4 @@ export * from './events/subscription-signal';
 export * from './events/suppression';
 export * from './events/delivery-dead-letter';
 export * from './events/segment-changed';
+export * from './events/decision-recorded';

@@ -5,6 +5,7 @@ export const Topics = {
   MessageRequested: 'message-requested',
   CampaignResult: 'campaign-result',
   SegmentChanged: 'segment-changed',
+  DecisionRecorded: 'decision-recorded',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -1,4 +1,5 @@
 import { deriveEventId, MESSAGE_REQUESTED_SCHEMA_VERSION, Topics, type ChurnScored, type MessageRequested } from '@syncengage/contracts';
+import { toDecisionRecorded } from './decision-recorded';
 import { budgetDayOf } from '../domain/budget';
 import { decideCampaign, type Decision, type DecisionPolicy } from '../domain/decide-campaign';
 import type { Random } from '../domain/beta-sample';
@@ -16,7 +17,7 @@ export interface BudgetPolicy {
   timeZone: string;
 }
 
-/** churn-scored in, at most one message-requested out, budget reserved in the same transaction. */
+/** churn-scored in, at most one message-requested out, budget reserved and decision-recorded written in the same transaction. */
 export class DecideForScore {
   constructor(
     private readonly ledger: DecisionLedger,
@@ -52,6 +53,7 @@ export class DecideForScore {
       },
       (history) => decideCampaign({ scored, messageId, now: decidedAt, history, discountLearning }, policy),
       (decision) => toMessageRequested(scored, messageId, decision, decidedAt),
+      (decision) => toDecisionRecorded(scored, messageId, decision, decidedAt),
     );
     // After the decision's commit, and on a redelivery too: a crash between the two must not lose the journey.
     await this.journeys?.enroll.execute(scored, messageId, decidedAt);

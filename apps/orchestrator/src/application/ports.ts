@@ -1,4 +1,4 @@
-import type { MessageRequested } from '@syncengage/contracts';
+import type { DecisionRecorded, MessageRequested } from '@syncengage/contracts';
 import type { Campaign } from '../domain/campaigns';
 import type { Suppression } from '@syncengage/contracts';
 import type { Decision } from '../domain/decide-campaign';
@@ -28,11 +28,14 @@ export interface DecisionLedger {
    * (last contact, recent sends per channel, last conversion, suppressions),
    * reserves the discount against the day's budget (denied past the cap), and stores the decision together
    * with the message to publish (transactional outbox): a decision and its message exist together or not at all.
+   * `toRecord` turns the final decision (a send the budget denied is a skip by then) into the decision-recorded
+   * event stored in the same outbox, for sends, holdouts and skips alike.
    */
   decideOnce(
     request: DecisionRequest,
     decide: (history: ContactHistory) => Decision,
     toMessage: (decision: Extract<Decision, { action: 'send' }>) => MessageRequested,
+    toRecord?: (decision: Decision) => DecisionRecorded,
   ): Promise<RecordedDecision>;
   /** Moves a message's reservation to spent (sent) or back to the budget (failed, suppressed); once per message. */
   settle(messageId: string, outcome: 'spent' | 'released'): Promise<boolean>;

@@ -7,6 +7,7 @@ import type { GuardRailPolicy } from '../domain/guard-rails';
 import type { JourneySend } from '../domain/journey';
 import { decideJourneyStep } from '../domain/journey-step-decision';
 import type { BudgetPolicy } from './decide-for-score';
+import { toJourneyDecisionRecorded } from './decision-recorded';
 import type { DecideInJourney, JourneyInstance } from './journey-ports';
 import type { RecordedDecision } from './ports';
 
@@ -47,6 +48,7 @@ export class SendJourneyStep {
           this.policy.guardRails,
         ),
       (decision) => toMessageRequested(instance, causeId, send.messageId, decision, now),
+      (decision) => toJourneyDecisionRecorded(instance, send.ordinal, causeId, send.messageId, decision, now),
     );
   }
 }

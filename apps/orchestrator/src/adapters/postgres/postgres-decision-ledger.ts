@@ -1,5 +1,5 @@
 import type { SqlClient, SqlExecutor } from '@syncengage/db';
-import { Topics, type MessageRequested } from '@syncengage/contracts';
+import { Topics, type DecisionRecorded, type MessageRequested } from '@syncengage/contracts';
 import type { Channel, SuppressionReason } from '@syncengage/contracts';
 import type { Decision } from '../../domain/decide-campaign';
 import type { ContactHistory } from '../../domain/guard-rails';
@@ -13,8 +13,9 @@ export class PostgresDecisionLedger implements DecisionLedger {
     request: DecisionRequest,
     decide: (history: ContactHistory) => Decision,
     toMessage: (decision: Extract<Decision, { action: 'send' }>) => MessageRequested,
+    toRecord?: (decision: Decision) => DecisionRecorded,
   ): Promise<RecordedDecision> {
-    return this.db.transaction((tx) => this.decideInTransaction(tx, request, decide, toMessage));
+    return this.db.transaction((tx) => this.decideInTransaction(tx, request, decide, toMessage, toRecord));
   }
 
   /** `decideOnce` inside a caller's transaction: a journey step decides in the transaction that advances it. */
@@ -23,6 +24,7 @@ export class PostgresDecisionLedger implements DecisionLedger {
     request: DecisionRequest,
     decide: (history: ContactHistory) => Decision,
     toMessage: (decision: Extract<Decision, { action: 'send' }>) => MessageRequested,
+    toRecord?: (decision: Decision) => DecisionRecorded,
   ): Promise<RecordedDecision> {
     const seen = await tx.query('SELECT 1 FROM orchestrator_decisions WHERE scored_event_id = $1', [request.scoredEventId]);
     if (seen.rows.length > 0) return { duplicate: true };
@@ -42,6 +44,16 @@ export class PostgresDecisionLedger implements DecisionLedger {
         JSON.stringify(toMessage(decision)),
         request.traceId,
         decision.releaseAt?.toISOString() ?? null,
+      ]);
+    }
+    if (toRecord) {
+      // Never held for quiet hours: the decision happened now, whenever its message leaves.
+      const recorded = toRecord(decision);
+      await tx.query('INSERT INTO orchestrator_outbox (message_id, topic, payload, trace_id) VALUES ($1, $2, $3, $4)', [
+        recorded.eventId,
+        Topics.DecisionRecorded,
+        JSON.stringify(recorded),
+        request.traceId,
       ]);
     }
     return { duplicate: false, decision, budgetDenied };

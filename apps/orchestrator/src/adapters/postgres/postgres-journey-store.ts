@@ -111,7 +111,7 @@ export class PostgresJourneyStore implements JourneyStore {
     now: Date,
     advance: AdvanceJourney,
   ): Promise<void> {
-    const decide: DecideInJourney = (request, decideFn, toMessage) => this.ledger.decideInTransaction(tx, request, decideFn, toMessage);
+    const decide: DecideInJourney = (request, decideFn, toMessage, toRecord) => this.ledger.decideInTransaction(tx, request, decideFn, toMessage, toRecord);
     const progress = await advance(toInstance(row), decide);
     await tx.query('UPDATE orchestrator_journey_instances SET status = $2, state = $3, due_at = $4, updated_at = $5 WHERE instance_id = $1', [
       row.instance_id,
