@@ -13,6 +13,7 @@ describe('the retention pipeline over real Kafka and PostgreSQL', () => {
   let pipeline: PipelineProcesses;
   let producer: Producer;
   let results: MessageCollector;
+  let decisions: MessageCollector;
   let deadLetters: MessageCollector[];
   let ingestUrl: string;
   let outboxUrl: string;
@@ -21,6 +22,7 @@ describe('the retention pipeline over real Kafka and PostgreSQL', () => {
     if (brokers.length === 0) throw new Error('SYNCENGAGE_TEST_KAFKA_BROKERS is not set: run through the jest global setup or with-test-broker');
     await ensureTopics(brokers, 3);
     results = await collectMessages(brokers, Topics.CampaignResult, { groupId: `${runId}-results`, fromBeginning: false });
+    decisions = await collectMessages(brokers, Topics.DecisionRecorded, { groupId: `${runId}-decisions`, fromBeginning: false });
     deadLetters = await Promise.all(
       Object.values(Topics).map((topic) => collectMessages(brokers, deadLetterTopicOf(topic), { groupId: `${runId}-dlq-${topic}`, fromBeginning: false })),
     );
@@ -37,6 +39,7 @@ describe('the retention pipeline over real Kafka and PostgreSQL', () => {
     await pipeline?.stop();
     await producer?.disconnect();
     await results?.stop();
+    await decisions?.stop();
     await Promise.all((deadLetters ?? []).map((collector) => collector.stop()));
   }, 60_000);
 
@@ -71,6 +74,13 @@ describe('the retention pipeline over real Kafka and PostgreSQL', () => {
     const outbox = (await (await fetch(`${outboxUrl}?customerId=${encodeURIComponent(customerId)}`)).json()) as { messages: Array<Record<string, unknown>> };
     expect(outbox.messages).toHaveLength(1);
     expect(outbox.messages[0]).toMatchObject({ recipient: 'ana@example.com', locale: 'es', campaign_id: event.campaignId });
+
+    // The orchestrator recorded the decision behind the message as an event of its own: what the console measures uplift from.
+    const decision = await waitFor(() => decisions.messages.find((message) => message.key === customerId && JSON.parse(message.value).action === 'send'), {
+      timeoutMs: 30_000,
+      description: `decision-recorded (send) for ${customerId}`,
+    });
+    expect(JSON.parse(decision.value)).toMatchObject({ eventType: 'decision-recorded', action: 'send', messageId: event.messageId, campaignId: event.campaignId, channel: 'email' });
   }, 60_000);
 
   it('rejects a malformed webhook with the reason and publishes nothing', async () => {

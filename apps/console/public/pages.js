@@ -6,6 +6,22 @@
   const pct = (rate) => `${(rate * 100).toFixed(1)} %`;
   const num = (value, key) => ({ text: String(value), num: true, key });
   const duration = (seconds) => (seconds === null ? '—' : seconds < 3600 ? `${(seconds / 60).toFixed(1)} min` : `${(seconds / 3600).toFixed(1)} h`);
+  const points = (difference) => `${difference >= 0 ? '+' : ''}${(difference * 100).toFixed(1)} pts`;
+  const signedMoney = (cents) => `${cents >= 0 ? '+' : ''}${money(cents)}`;
+  const discountSpread = (d) => (d === null ? '—' : d.minPercent === d.maxPercent ? `${+d.meanPercent.toFixed(1)} %` : `${+d.meanPercent.toFixed(1)} % (${d.minPercent}–${d.maxPercent})`);
+  /** Table rows for arms beside the holdout: customers, purchasers, rate and interval, revenue per customer, uplift. */
+  const armRow = (name, arm, uplift) => [
+    name, num(arm.customers, 'customers'), num(arm.purchasers, 'purchasers'), num(pct(arm.purchaseRate.rate), 'rate'),
+    `${pct(arm.purchaseRate.low)} – ${pct(arm.purchaseRate.high)}`, num(money(arm.revenuePerCustomerCents), 'revenuePerCustomer'),
+    num(uplift ? points(uplift.purchaseRate.difference) : '—', 'uplift'), uplift ? `${points(uplift.purchaseRate.low)} – ${points(uplift.purchaseRate.high)}` : '—',
+    num(uplift ? signedMoney(uplift.revenuePerCustomerCents) : '—', 'revenueUplift'),
+  ];
+  const ARM_HEADERS = ['arm', 'customers', 'bought', 'rate', '95 % CI', 'revenue / customer', 'uplift', 'uplift 95 % CI', 'revenue / customer uplift'];
+  const armChart = (arms) => [
+    { label: 'bought %', values: arms.map((a) => +(a.purchaseRate.rate * 100).toFixed(2)) },
+    { label: 'CI low %', values: arms.map((a) => +(a.purchaseRate.low * 100).toFixed(2)), type: 'line' },
+    { label: 'CI high %', values: arms.map((a) => +(a.purchaseRate.high * 100).toFixed(2)), type: 'line' },
+  ];
   const kpi = (label, value, key) => el('div', { class: 'kpi', 'data-kpi': key }, [el('strong', { text: value }), el('span', { class: 'muted', text: label })]);
 
   async function funnel(page, { api, filterQuery }) {
@@ -23,8 +39,21 @@
       kpi('median time to convert', duration(report.timeToConvert.medianSeconds), 'median-time'),
       kpi('messages requested', String(report.counts.requested), 'requested'),
     ]));
-    money_.append(el('p', { class: 'muted', text: `Uplift vs holdout: not available — ${report.uplift.reason}.` }));
+    const uplift = report.uplift;
+    if (!uplift.available) money_.append(el('p', { class: 'muted', 'data-uplift': 'unavailable', text: `Uplift vs holdout: not available — ${uplift.reason}.` }));
+    else {
+      money_.append(el('div', { class: 'kpis' }, [
+        kpi(`purchase uplift vs holdout (${uplift.attributionDays} days)`, points(uplift.upliftVsHoldout.purchaseRate.difference), 'uplift'),
+        kpi('revenue per customer uplift', signedMoney(uplift.upliftVsHoldout.revenuePerCustomerCents), 'revenue-uplift'),
+      ]));
+      money_.append(el('p', { class: 'muted', 'data-uplift': 'available', text: `95 % CI ${points(uplift.upliftVsHoldout.purchaseRate.low)} to ${points(uplift.upliftVsHoldout.purchaseRate.high)} (Newcombe). Customers sent something by campaign versions with a holdout, against those held out: purchases within ${uplift.attributionDays} days of the decision.` }));
+    }
     page.append(money_);
+    if (uplift.available) {
+      const arms = [uplift.treated, uplift.holdout];
+      const upliftCard = chartCard(page, { id: 'uplift', title: `Bought within ${uplift.attributionDays} days of the decision: sent vs holdout (95 % Wilson interval)`, type: 'bar', labels: ['sent', 'holdout'], datasets: armChart(arms) });
+      table(upliftCard, { id: 'uplift', headers: ARM_HEADERS, rows: [armRow('sent', uplift.treated, uplift.upliftVsHoldout), armRow('holdout', uplift.holdout, null)] });
+    }
     const groups = report.breakdown || [];
     const bySegment = chartCard(page, {
       id: 'funnel-by-segment', title: 'By segment', type: 'bar', wide: true, labels: groups.map((g) => g.key || 'none'),
@@ -47,8 +76,22 @@
         ],
       });
       card.append(el('p', { 'data-verdict': test.verdict.decided ? 'decided' : 'open', text: `Verdict: ${test.verdict.summary}` }));
-      table(card, { id, headers: ['variant', 'discount', 'sent', 'converted', 'rate', '95 % CI', 'revenue'], rows: test.variants.map((v) => [v.variant, v.discountPercent === null ? '—' : `${v.discountPercent} %`, num(v.sent, 'sent'), num(v.converted, 'converted'), num(pct(v.conversion.rate), 'rate'), `${pct(v.conversion.low)} – ${pct(v.conversion.high)}`, num(money(v.revenueCents), 'revenue')]) });
+      table(card, { id, headers: ['variant', 'discount (mean, range)', 'sent', 'converted', 'rate', '95 % CI', 'revenue'], rows: test.variants.map((v) => [v.variant, num(discountSpread(v.discount), 'discount'), num(v.sent, 'sent'), num(v.converted, 'converted'), num(pct(v.conversion.rate), 'rate'), `${pct(v.conversion.low)} – ${pct(v.conversion.high)}`, num(money(v.revenueCents), 'revenue')]) });
+      abUplift(page, test, id);
     }
+  }
+
+  /** The version's customers per arm by decision-recorded, holdout included, and each variant's uplift over it. */
+  function abUplift(page, test, id) {
+    const decided = test.variants.filter((v) => v.customers);
+    if (decided.length === 0 && !test.holdout) return;
+    const arms = [...decided.map((v) => v.customers), ...(test.holdout ? [test.holdout] : [])];
+    const card = chartCard(page, {
+      id: `${id}-uplift`, title: `${test.campaignId} v${test.campaignVersion}: bought within ${test.attributionDays} days of the decision, holdout included`, type: 'bar',
+      labels: arms.map((a) => a.arm), datasets: armChart(arms),
+    });
+    if (!test.holdout) card.append(el('p', { class: 'muted', text: 'No holdout in this version: nothing to measure uplift against.' }));
+    table(card, { id: `${id}-uplift`, headers: ARM_HEADERS, rows: [...decided.map((v) => armRow(v.variant, v.customers, v.upliftVsHoldout)), ...(test.holdout ? [armRow('holdout', test.holdout, null)] : [])] });
   }
 
   async function budget(page, { api, filterQuery }) {
@@ -83,6 +126,47 @@
     const modelCard = el('section', { class: 'card wide', 'data-card': 'models' }, [el('h2', { text: 'Model versions' })]);
     table(modelCard, { id: 'models', headers: ['model version', 'customers', 'share', 'scores', 'mean score', 'first', 'last'], rows: models.map((m) => [m.modelVersion, num(m.customers, 'customers'), num(pct(m.shareOfCustomers), 'share'), num(m.scores, 'scores'), num(m.meanScore.toFixed(3), 'mean'), m.firstScoredAt.slice(0, 10), m.lastScoredAt.slice(0, 10)]) });
     page.append(modelCard);
+    liveModel(page, await api(`/api/models/live${filterQuery()}`));
+  }
+
+  const METRIC_MEANINGS = {
+    oobRocAuc: 'ROC AUC, out-of-bag', prAuc: 'PR AUC', oobBrier: 'Brier score, out-of-bag', oobLogLoss: 'log loss, out-of-bag',
+    oobCalibratedBrier: 'Brier score after calibration', oobCalibratedLogLoss: 'log loss after calibration', oobAccuracy: 'accuracy, out-of-bag',
+    oobCoverage: 'share with an out-of-bag score', trainPositiveRate: 'churn rate in training',
+  };
+  // Ranking first, then calibration, then the rest; metrics a newer trainer adds follow in their own order.
+  const metricRank = (name) => { const rank = Object.keys(METRIC_MEANINGS).indexOf(name); return rank < 0 ? Infinity : rank; };
+
+  // Metrics are on no topic: the console asks the churn scorer (gRPC GetModelInfo), and says why when it cannot.
+  function liveModel(page, live) {
+    const card = el('section', { class: 'card wide', 'data-card': 'live-model', 'data-status': live.status }, [el('h2', { text: live.status === 'ok' ? `Live model ${live.model.modelVersion}` : 'Live model' })]);
+    page.append(card);
+    if (live.status === 'not-configured') {
+      card.append(el('p', { class: 'muted', 'data-live-model': live.status, text: `No metrics: ${live.reason}.` }));
+      return;
+    }
+    if (live.status === 'unreachable') {
+      card.append(el('p', { class: 'error', 'data-live-model': live.status, text: `scorer unreachable: ${live.reason}` }));
+      return;
+    }
+    const { model, usage } = live;
+    card.append(el('div', { class: 'kpis' }, [
+      kpi('of scored customers', usage ? pct(usage.shareOfCustomers) : '—', 'live-share'),
+      kpi('horizon', `${model.horizonDays} days`, 'live-horizon'),
+      kpi('bands', `medium ≥ ${model.bandThresholds.mediumFrom}, high ≥ ${model.bandThresholds.highFrom}`, 'live-bands'),
+    ]));
+    table(card, { id: 'model-metrics', headers: ['metric', 'value', 'meaning'], rows: Object.entries(model.metrics).sort(([a], [b]) => metricRank(a) - metricRank(b)).map(([name, value]) => [name, num(value.toFixed(4), 'value'), METRIC_MEANINGS[name] || '']) });
+    const training = model.training;
+    table(card, {
+      id: 'model-provenance', headers: ['field', 'value'],
+      rows: [
+        ['feature set', `${model.featureSetVersion} (${model.featureNames.length} features)`],
+        ['trained', model.createdAt || 'not trained (recency rule)'],
+        ['loaded by the scorer', model.loadedAt],
+        ...(training ? [['training data sha256', training.dataSha256], ['training source', training.source], ['cutoff date', training.cutoffDate], ['population', String(training.population)], ['churn rate in training', pct(training.churnRate)]] : []),
+      ],
+    });
+    card.append(el('p', { class: 'muted', text: `From the churn scorer at ${live.address} (GetModelInfo), as of ${live.fetchedAt.slice(0, 19).replace('T', ' ')} UTC.` }));
   }
 
   async function health(page, { api }) {
@@ -136,6 +220,12 @@
     const messages = el('section', { class: 'card wide', 'data-card': 'customer-messages' }, [el('h2', { text: 'Messages sent, and why' })]);
     table(messages, { id: 'customer-messages', headers: ['when', 'campaign', 'variant', 'channel', 'stage', 'revenue', 'reason'], rows: view.messages.map((m) => [m.requestedAt.slice(0, 16).replace('T', ' '), `${m.campaignId} v${m.campaignVersion}`, m.variant, m.channel, m.stage || 'requested', num(money(m.revenueCents), 'revenue'), m.reason || '']) });
     page.append(messages);
+    const decisions = el('section', { class: 'card wide', 'data-card': 'customer-decisions' }, [el('h2', { text: 'Every decision: sent, held out, skipped, and why' })]);
+    table(decisions, {
+      id: 'customer-decisions', headers: ['when', 'action', 'campaign', 'variant', 'channel', 'discount', 'reason'],
+      rows: view.decisions.map((d) => [d.decidedAt.slice(0, 16).replace('T', ' '), { text: d.action, key: 'action' }, d.campaignId ? `${d.campaignId} v${d.campaignVersion}` : '—', d.variant || '—', d.channel || '—', d.discountPercent === null ? '—' : `${d.discountPercent} %`, { text: d.reason, key: 'reason' }]),
+    });
+    page.append(decisions);
     const events = el('section', { class: 'card wide', 'data-card': 'customer-events' }, [el('h2', { text: `Events (${view.events.length}, newest first)` })]);
     table(events, { id: 'customer-events', headers: ['when', 'type', 'stage', 'detail'], rows: view.events.map((e) => [e.occurredAt.slice(0, 16).replace('T', ' '), e.type, e.stage || '', e.detail || '']) });
     page.append(events);

@@ -27,11 +27,12 @@ describe('the console API over seeded events', () => {
     expect(SEED_EVENTS.length).toBe(SEED_DISTINCT_EVENTS + 1);
     const counts = await seeded.db.query<{ event_type: string; n: number }>('SELECT event_type, count(*)::int AS n FROM console_events GROUP BY 1 ORDER BY 1');
     expect(Object.fromEntries(counts.rows.map((row) => [row.event_type, row.n]))).toEqual({
-      [Topics.CustomerUpdated]: 6,
+      [Topics.CustomerUpdated]: 10,
       [Topics.ChurnScored]: 4,
       [Topics.MessageRequested]: 5,
       [Topics.CampaignResult]: 11,
       [Topics.SegmentChanged]: 2,
+      [Topics.DecisionRecorded]: 9,
     });
   });
 
@@ -46,7 +47,26 @@ describe('the console API over seeded events', () => {
     ]);
     expect(report).toMatchObject({ attributedRevenueCents: 4000, discountCostCents: 500, netProfitCents: 3500 });
     expect(report.timeToConvert).toEqual({ medianSeconds: 7200, meanSeconds: 7200, conversions: 1 });
-    expect(report.uplift.available).toBe(false);
+  });
+
+  it('measures the uplift of the sent customers against the holdout within the attribution window', async () => {
+    // winback@1 is the one version with a holdout. Sent: c1 (bought 40.00), c2 (30.00), c3, c5 (bought after the
+    // 7 days): 2 of 4, 70.00. Held out: c6 (bought 25.00), c7, c8: 1 of 3. vip has no holdout and is left out.
+    const { uplift } = await get<FunnelReport>('/api/funnel');
+    if (!uplift.available) throw new Error(`no uplift: ${uplift.reason}`);
+    expect(uplift.attributionDays).toBe(7);
+    expect(uplift.treated).toMatchObject({ customers: 4, purchasers: 2, revenuePerCustomerCents: 1750, purchaseRate: { rate: 0.5 } });
+    expect(uplift.holdout).toMatchObject({ customers: 3, purchasers: 1, purchaseRate: { rate: 1 / 3 } });
+    expect(uplift.holdout.revenuePerCustomerCents).toBeCloseTo(2500 / 3, 6);
+    expect(uplift.upliftVsHoldout.purchaseRate.difference).toBeCloseTo(1 / 6, 10);
+    expect(uplift.upliftVsHoldout.purchaseRate.low).toBeCloseTo(-0.4105, 3);
+    expect(uplift.upliftVsHoldout.purchaseRate.high).toBeCloseTo(0.6098, 3);
+    expect(uplift.upliftVsHoldout.revenuePerCustomerCents).toBeCloseTo(1750 - 2500 / 3, 6);
+
+    // From day 2: c3 and c5 sent, c8 held out, nobody bought within the window.
+    const dayTwo = (await get<FunnelReport>(`/api/funnel?from=${DAY2}`)).uplift;
+    expect(dayTwo).toMatchObject({ available: true, treated: { customers: 2, purchasers: 0 }, holdout: { customers: 1, purchasers: 0 } });
+    expect((await get<FunnelReport>('/api/funnel?segment=VIP')).uplift).toEqual({ available: false, reason: expect.stringContaining('no customer was held out') });
   });
 
   it('filters the funnel by segment, channel, locale and date range, and breaks it down', async () => {
@@ -76,14 +96,35 @@ describe('the console API over seeded events', () => {
     const tests = await get<AbTestResult[]>('/api/ab-tests');
     expect(tests.map((test) => `${test.campaignId}@${test.campaignVersion}`)).toEqual(['vip@1', 'winback@1']);
     const winback = tests[1];
-    expect(winback.variants.map((v) => [v.variant, v.sent, v.converted, v.discountPercent])).toEqual([
-      ['ten', 2, 1, 10],
-      ['twenty', 1, 0, 20],
+    expect(winback.variants.map((v) => [v.variant, v.sent, v.converted, v.discount])).toEqual([
+      ['ten', 2, 1, { meanPercent: 10, minPercent: 10, maxPercent: 10 }],
+      // The bandit gave c5 15 % within the twenty variant.
+      ['twenty', 1, 0, { meanPercent: 17.5, minPercent: 15, maxPercent: 20 }],
     ]);
+    expect(tests[0].variants[0].discount).toEqual({ meanPercent: 0, minPercent: 0, maxPercent: 0 });
     expect(winback.variants[0].conversion.rate).toBe(0.5);
     expect(winback.variants[0].conversion.low).toBeCloseTo(0.0945, 3);
     expect(winback.variants[0].conversion.high).toBeCloseTo(0.9055, 3);
     expect(winback.verdict).toMatchObject({ decided: false, leader: 'ten' });
+  });
+
+  it('puts each variant beside the holdout: purchase rate and revenue per customer within 7 days of the decision', async () => {
+    const [vip, winback] = await get<AbTestResult[]>('/api/ab-tests');
+    expect(winback.attributionDays).toBe(7);
+    expect(winback.holdout).toMatchObject({ arm: 'holdout', customers: 3, purchasers: 1 });
+    // ten: c1 bought 40.00, c3 nothing; twenty: c2 bought 30.00, c5 only after the window.
+    expect(winback.variants.map((v) => [v.variant, v.customers?.customers, v.customers?.purchasers, v.customers?.revenuePerCustomerCents])).toEqual([
+      ['ten', 2, 1, 2000],
+      ['twenty', 2, 1, 1500],
+    ]);
+    const ten = winback.variants[0].upliftVsHoldout!;
+    expect(ten.purchaseRate.difference).toBeCloseTo(0.5 - 1 / 3, 10);
+    expect(ten.purchaseRate.low).toBeCloseTo(-0.4458, 3);
+    expect(ten.purchaseRate.high).toBeCloseTo(0.6548, 3);
+    expect(ten.revenuePerCustomerCents).toBeCloseTo(2000 - 2500 / 3, 6);
+    expect(winback.variants[1].upliftVsHoldout?.revenuePerCustomerCents).toBeCloseTo(1500 - 2500 / 3, 6);
+    expect(vip.holdout).toBeNull();
+    expect(vip.variants[0]).toMatchObject({ customers: { customers: 1, purchasers: 0 }, upliftVsHoldout: null });
   });
 
   it('adds up the discount budget per day against the cap', async () => {
@@ -135,6 +176,14 @@ describe('the console API over seeded events', () => {
     expect(view.segmentHistory.map((s) => s.segment)).toEqual(['At-Risk', 'Dormant']);
     expect(view.messages).toHaveLength(1);
     expect(view.messages[0]).toMatchObject({ campaignId: 'winback', stage: 'converted', converted: true, revenueCents: 4000, reason: 'At-Risk because of the seed; variant ten' });
+    expect(view.decisions.map((d) => [d.action, d.campaignId, d.variant, d.channel, d.discountPercent, d.reason])).toEqual([
+      ['send', 'winback', 'ten', 'email', 10, 'At-Risk because of the seed; variant ten'],
+      ['skip', null, null, null, null, 'contacted at 2026-03-02T09:00:00.000Z, inside the cool-down'],
+    ]);
+    expect(view.decisions[0].messageId).toBe(view.messages[0].messageId);
+    const heldOut = await get<CustomerView>('/api/customers/c7', KEYS.operator);
+    expect(heldOut.messages).toEqual([]);
+    expect(heldOut.decisions).toEqual([expect.objectContaining({ action: 'holdout', campaignId: 'winback', campaignVersion: 1, variant: 'holdout', reason: 'At-Risk; in the 10% holdout of winback' })]);
   });
 
   it('reports pipeline health: no lag once caught up, dead letters, send failures', async () => {
@@ -148,6 +197,7 @@ describe('the console API over seeded events', () => {
       [Topics.MessageRequested, 0],
       [Topics.CampaignResult, 1],
       [Topics.SegmentChanged, 0],
+      [Topics.DecisionRecorded, 0],
     ]);
     // The bus holds the redelivered conversion and the poison message: two more than were recorded.
     expect(health.topics.find((t) => t.topic === Topics.CampaignResult)?.consumerLag).toBe(2);

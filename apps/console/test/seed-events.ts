@@ -1,8 +1,9 @@
-import { deriveEventId, Topics, type SegmentChanged, type CampaignResult, type ChurnScored, type CustomerUpdated, type EventOf, type MessageRequested, type Topic } from '@syncengage/contracts';
+import { deriveEventId, Topics, type DecisionRecorded, type SegmentChanged, type CampaignResult, type ChurnScored, type CustomerUpdated, type EventOf, type MessageRequested, type Topic } from '@syncengage/contracts';
 
 /**
- * A small, hand-counted history: six customers, four scores, five messages and their results (one redelivered,
- * one reported before its request, one failed). The expected numbers in the tests follow from it by hand.
+ * A small, hand-counted history: eight customers, four scores, five messages and their results (one redelivered,
+ * one reported before its request, one failed), and the orchestrator's decisions: the five sends, three customers
+ * held out of winback, one skip. The expected numbers in the tests follow from it by hand.
  */
 const NAMESPACE = '6f1c1d9e-5c7a-4a53-9d1f-3f2d0c6b9a11';
 const id = (name: string): string => deriveEventId(NAMESPACE, name);
@@ -12,10 +13,10 @@ const at = (day: string, time: string): string => `${day}T${time}:00.000Z`;
 
 export type SeedEvent = { [T in Topic]: { topic: T; event: EventOf<T> } }[Topic];
 
-function purchase(customer: string, amountCents: number, when: string): SeedEvent {
+function purchase(customer: string, amountCents: number, when: string, order = `o-${customer}`): SeedEvent {
   const event: CustomerUpdated = {
-    eventId: id(`purchase-${customer}`), occurredAt: when, customerId: customer, eventType: 'customer-updated', schemaVersion: 1,
-    source: 'webhook', change: 'purchase_made', purchase: { orderId: `o-${customer}`, amountCents, currency: 'GBP', orderedAt: when },
+    eventId: id(order === `o-${customer}` ? `purchase-${customer}` : `purchase-${order}`), occurredAt: when, customerId: customer, eventType: 'customer-updated', schemaVersion: 1,
+    source: 'webhook', change: 'purchase_made', purchase: { orderId: order, amountCents, currency: 'GBP', orderedAt: when },
     profile: { email: `${customer}@example.com`, locale: 'en' }, attributes: {},
   };
   return { topic: Topics.CustomerUpdated, event };
@@ -30,7 +31,10 @@ function score(customer: string, value: number, band: ChurnScored['band'], model
   return { topic: Topics.ChurnScored, event };
 }
 
-interface MessageSpec { message: string; customer: string; campaign: string; variant: string; segment: MessageRequested['segment']; channel: 'email' | 'sms'; locale: string; discountCents: number; when: string }
+interface MessageSpec { message: string; customer: string; campaign: string; variant: string; segment: MessageRequested['segment']; channel: 'email' | 'sms'; locale: string; discountCents: number; when: string; percent?: number }
+
+/** 500 cents buys 10 %, 1000 cents 20 %, unless the bandit chose otherwise (`percent`). */
+const percentOf = (spec: MessageSpec): number => spec.percent ?? (spec.discountCents === 500 ? 10 : spec.discountCents === 1000 ? 20 : 0);
 
 function request(spec: MessageSpec): SeedEvent {
   const event: MessageRequested = {
@@ -38,7 +42,7 @@ function request(spec: MessageSpec): SeedEvent {
     campaignId: spec.campaign, campaignVersion: 1, variant: spec.variant, segment: spec.segment, channel: spec.channel, locale: spec.locale,
     recipient: spec.channel === 'email' ? { email: `${spec.customer}@example.com` } : { phone: '+15558675310' },
     content: { subject: 'We miss you', text: 'Come back' },
-    ...(spec.discountCents > 0 ? { discount: { percent: spec.discountCents === 500 ? 10 : 20, code: `CODE-${spec.message}`, reservedCents: spec.discountCents } } : {}),
+    ...(spec.discountCents > 0 ? { discount: { percent: percentOf(spec), code: `CODE-${spec.message}`, reservedCents: spec.discountCents } } : {}),
     reason: `${spec.segment} because of the seed; variant ${spec.variant}`,
   };
   return { topic: Topics.MessageRequested, event };
@@ -51,6 +55,26 @@ function segmentChange(customer: string, previousSegment: SegmentChanged['previo
   };
   return { topic: Topics.SegmentChanged, event };
 }
+
+type DecisionSpec = Pick<DecisionRecorded, 'customerId' | 'action' | 'reason'> & Partial<Pick<DecisionRecorded, 'campaignId' | 'variant' | 'segment'>> & { when: string };
+
+/** A send names its message; a holdout and a skip name none. */
+function decision(spec: DecisionSpec, message?: MessageSpec): SeedEvent {
+  const scoredEventId = id(`scored-${spec.customerId}-${spec.when}`);
+  const event: DecisionRecorded = {
+    eventId: id(`decision-${spec.customerId}-${spec.when}`), causationId: scoredEventId, occurredAt: spec.when, customerId: spec.customerId,
+    eventType: 'decision-recorded', schemaVersion: 1, scoredEventId, action: spec.action,
+    campaignId: message?.campaign ?? spec.campaignId, campaignVersion: message || spec.campaignId ? 1 : undefined, variant: message?.variant ?? spec.variant,
+    segment: message?.segment ?? spec.segment, riskBand: 'high', churnProbability: 0.8, reason: spec.reason, decidedAt: spec.when,
+    ...(message ? { messageId: id(message.message), channel: message.channel, discountPercent: percentOf(message) } : {}),
+  };
+  return { topic: Topics.DecisionRecorded, event };
+}
+
+const sent = (message: MessageSpec): SeedEvent =>
+  decision({ customerId: message.customer, action: 'send', reason: `${message.segment} because of the seed; variant ${message.variant}`, when: message.when }, message);
+const heldOut = (customer: string, when: string): SeedEvent =>
+  decision({ customerId: customer, action: 'holdout', campaignId: 'winback', variant: 'holdout', segment: 'At-Risk', reason: 'At-Risk; in the 10% holdout of winback', when });
 
 type Stage = 'sent' | 'opened' | 'clicked' | 'converted' | 'failed';
 
@@ -70,7 +94,7 @@ const M1: MessageSpec = { message: 'm1', customer: 'c1', campaign: 'winback', va
 const M2: MessageSpec = { message: 'm2', customer: 'c2', campaign: 'winback', variant: 'twenty', segment: 'At-Risk', channel: 'email', locale: 'es', discountCents: 1000, when: at(DAY1, '09:30') };
 const M3: MessageSpec = { message: 'm3', customer: 'c3', campaign: 'winback', variant: 'ten', segment: 'At-Risk', channel: 'sms', locale: 'en', discountCents: 500, when: at(DAY2, '09:00') };
 const M4: MessageSpec = { message: 'm4', customer: 'c4', campaign: 'vip', variant: 'early', segment: 'VIP', channel: 'email', locale: 'en', discountCents: 0, when: at(DAY2, '09:10') };
-const M5: MessageSpec = { message: 'm5', customer: 'c5', campaign: 'winback', variant: 'twenty', segment: 'At-Risk', channel: 'sms', locale: 'en', discountCents: 1000, when: at(DAY2, '09:20') };
+const M5: MessageSpec = { message: 'm5', customer: 'c5', campaign: 'winback', variant: 'twenty', segment: 'At-Risk', channel: 'sms', locale: 'en', discountCents: 1000, when: at(DAY2, '09:20'), percent: 15 };
 
 const m1Converted = result(M1, 'converted', at(DAY1, '12:00'), { convertedAt: at(DAY1, '12:00') });
 
@@ -90,9 +114,18 @@ export const SEED_EVENTS: readonly SeedEvent[] = [
   result(M2, 'opened', at(DAY1, '11:00')), result(M2, 'sent', at(DAY1, '10:00')),
   result(M4, 'sent', at(DAY2, '10:00')), result(M4, 'opened', at(DAY2, '10:20')), result(M4, 'clicked', at(DAY2, '10:40')),
   result(M5, 'failed', at(DAY2, '09:21'), { failureReason: 'invalid phone number' }),
+  // Decisions, and the purchases that follow them: within the 7-day attribution window, except c5's.
+  sent(M1), sent(M2), sent(M3), sent(M4), sent(M5),
+  heldOut('c6', at(DAY1, '09:40')), heldOut('c7', at(DAY1, '09:50')), heldOut('c8', at(DAY2, '09:30')),
+  decision({ customerId: 'c1', action: 'skip', segment: 'Dormant', reason: 'contacted at 2026-03-02T09:00:00.000Z, inside the cool-down', when: at(DAY2, '08:01') }),
+  purchase('c1', 4000, at(DAY1, '12:00'), 'o-c1-after'),
+  purchase('c2', 3000, at('2026-03-04', '10:00'), 'o-c2-after'),
+  purchase('c5', 2500, at('2026-03-12', '10:00'), 'o-c5-late'),
+  purchase('c6', 2500, at(DAY2, '12:00'), 'o-c6-after'),
 ];
 
 /** Distinct event ids: the redelivered conversion counts once. */
 export const SEED_DISTINCT_EVENTS = new Set(SEED_EVENTS.map((seed) => seed.event.eventId)).size;
-export const SEED_CUSTOMER_C1_EVENTS = 1 + 2 + 2 + 1 + 4;
+/** Purchase, scores, segment changes, message, results, the purchase after it, the send and the skip. */
+export const SEED_CUSTOMER_C1_EVENTS = 1 + 2 + 2 + 1 + 4 + 1 + 2;
 export { DAY1, DAY2 };

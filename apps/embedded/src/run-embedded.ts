@@ -55,7 +55,10 @@ export async function startEmbeddedPipeline(config: EmbeddedConfig, env: NodeJS.
   const scorer = await startChurnScorer(scorerConfig, await createRuntime(scorerConfig.infrastructure, parts), clock.now);
   const orchestrator = await startOrchestrator(orchestratorConfig, await createRuntime(orchestratorConfig.infrastructure, parts), clock.now);
   const notifier = await startNotifier(notifierConfig, await createRuntime(notifierConfig.infrastructure, parts), clock.now);
-  const analytics = await startConsole(consoleConfig, await createRuntime(consoleConfig.infrastructure, parts), bus);
+  // The in-process scorer still serves gRPC (CHURN_GRPC_PORT): the console reads the live model's metrics there
+  // unless CONSOLE_CHURN_SCORER_ADDRESS points elsewhere.
+  const consoleWithScorer = { ...consoleConfig, churnScorerAddress: consoleConfig.churnScorerAddress ?? scorer.grpcAddress };
+  const analytics = await startConsole(consoleWithScorer, await createRuntime(consoleConfig.infrastructure, parts), bus);
   const ingest = await startIngest(ingestConfig, await createRuntime(ingestConfig.infrastructure, parts), clock.now);
   const services = [ingest, scorer, orchestrator, notifier, analytics];
   const webhookUrl = `${ingest.url}/webhook/customer-updated`;

@@ -1,5 +1,6 @@
 import type { AbVerdict } from '../domain/ab-verdict';
 import type { FunnelCounts, FunnelStep } from '../domain/funnel';
+import type { ArmOutcome, UpliftVsHoldout } from '../domain/uplift';
 import type { Interval } from '../domain/wilson-interval';
 import type { TopicHealth } from './ports';
 
@@ -27,8 +28,23 @@ export interface FunnelReport extends Money {
   counts: FunnelCounts;
   steps: FunnelStep[];
   timeToConvert: { medianSeconds: number | null; meanSeconds: number | null; conversions: number };
-  uplift: { available: false; reason: string };
+  uplift: FunnelUplift;
   breakdown?: Array<{ key: string | null; counts: FunnelCounts } & Money>;
+}
+
+/**
+ * Customers sent something by the campaign versions that have a holdout, pooled, against their holdouts: purchases
+ * within the attribution window after each customer's decision (decision-recorded).
+ */
+export type FunnelUplift =
+  | { available: false; reason: string }
+  | { available: true; attributionDays: number; treated: ArmOutcome; holdout: ArmOutcome; upliftVsHoldout: UpliftVsHoldout };
+
+/** The discount percents of the messages a variant requested (no discount counts as 0 %). */
+export interface DiscountSpread {
+  meanPercent: number;
+  minPercent: number;
+  maxPercent: number;
 }
 
 export interface AbVariantResult {
@@ -38,7 +54,10 @@ export interface AbVariantResult {
   conversion: Interval;
   revenueCents: number;
   discountCostCents: number;
-  discountPercent: number | null;
+  discount: DiscountSpread | null;
+  /** The variant's customers by decision-recorded and their purchases; null when no decision names the variant. */
+  customers: ArmOutcome | null;
+  upliftVsHoldout: UpliftVsHoldout | null;
 }
 
 export interface AbTestResult {
@@ -46,6 +65,9 @@ export interface AbTestResult {
   campaignVersion: number;
   variants: AbVariantResult[];
   verdict: AbVerdict;
+  /** The version's holdout (decided, never sent anything); null when it had none. */
+  holdout: ArmOutcome | null;
+  attributionDays: number;
 }
 
 export interface BudgetDay {
@@ -120,12 +142,28 @@ export interface CustomerMessage {
   revenueCents: number;
 }
 
+/** One orchestrator decision about the customer (decision-recorded), sent or not. */
+export interface CustomerDecision {
+  decidedAt: string;
+  action: 'send' | 'holdout' | 'skip';
+  campaignId: string | null;
+  campaignVersion: number | null;
+  variant: string | null;
+  segment: string | null;
+  channel: string | null;
+  discountPercent: number | null;
+  messageId: string | null;
+  reason: string;
+}
+
 export interface CustomerView {
   customerId: string;
   events: Array<{ eventId: string; type: string; occurredAt: string; stage: string | null; detail: string | null }>;
   scores: Array<{ occurredAt: string; score: number; band: string; modelVersion: string }>;
   segmentHistory: Array<{ at: string; segment: string }>;
   messages: CustomerMessage[];
+  /** Every decision, oldest first: sends, holdouts and skips with their reasons. */
+  decisions: CustomerDecision[];
 }
 
 export interface PipelineHealth {

@@ -2,7 +2,7 @@ import type { EventOf, Topic } from '@syncengage/contracts';
 import { toAnalyticsRow } from '../domain/analytics-row';
 import type { AnalyticsStore } from './ports';
 
-/** Every event on the four topics goes into the analytics store as it is, once. */
+/** Every event on the pipeline's topics goes into the analytics store as it is, once. */
 export class RecordEvents {
   constructor(private readonly store: AnalyticsStore) {}
 

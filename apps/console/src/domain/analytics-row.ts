@@ -1,4 +1,4 @@
-import { Topics, type CampaignResult, type ChurnScored, type CustomerUpdated, type EventOf, type MessageRequested, type SegmentChanged, type Topic } from '@syncengage/contracts';
+import { Topics, type CampaignResult, type ChurnScored, type CustomerUpdated, type DecisionRecorded, type EventOf, type MessageRequested, type SegmentChanged, type Topic } from '@syncengage/contracts';
 
 /**
  * One recorded event: the payload whole (jsonb) plus the columns the queries filter and group on. Columns that do
@@ -100,6 +100,21 @@ function columnsOf(topic: Topic, event: EventOf<Topic>): Partial<Columns> {
     case Topics.SegmentChanged: {
       // The previous segment stays in the payload (payload->>'previousSegment'): only transitions read it.
       return { segment: (event as SegmentChanged).segment };
+    }
+    case Topics.DecisionRecorded: {
+      // stage is the action (send, holdout, skip); the variant of a holdout is the holdout's name.
+      const decision = event as DecisionRecorded;
+      return {
+        campaignId: decision.campaignId ?? null,
+        campaignVersion: decision.campaignVersion ?? null,
+        variant: decision.variant ?? null,
+        segment: decision.segment ?? null,
+        channel: decision.channel ?? null,
+        messageId: decision.messageId ?? null,
+        stage: decision.action,
+        score: decision.churnProbability,
+        band: decision.riskBand,
+      };
     }
     default:
       return {};

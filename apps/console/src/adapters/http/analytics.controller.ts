@@ -18,7 +18,11 @@ export class AnalyticsController {
   ) {}
 
   @Get('funnel')
-  @ApiOperation({ summary: 'Trigger Sent → Opened → Clicked → Purchase: counts, rates, time to convert, revenue, discount cost, net profit' })
+  @ApiOperation({
+    summary: 'Trigger Sent → Opened → Clicked → Purchase: counts, rates, time to convert, revenue, discount cost, net profit, uplift vs holdout',
+    description:
+      'uplift: customers sent something by the campaign versions that have a holdout (decision-recorded), pooled, against those held out: purchases within CONSOLE_ATTRIBUTION_DAYS of each decision, the difference of purchase rates with a 95 % Newcombe interval and of revenue per customer. Only from, to, campaignId and segment narrow it: a holdout has no variant, channel or locale.',
+  })
   @ApiAnalyticsFilter()
   @ApiQuery({ name: 'groupBy', required: false, enum: funnelDimensions, description: 'adds a breakdown by this dimension' })
   @ApiOkResponse({ description: 'the funnel of messages requested in the range' })
@@ -27,7 +31,10 @@ export class AnalyticsController {
   }
 
   @Get('ab-tests')
-  @ApiOperation({ summary: 'Per campaign version: conversion per variant with 95 % Wilson intervals and the verdict (two-proportion z-test)' })
+  @ApiOperation({
+    summary: 'Per campaign version: conversion per variant with 95 % Wilson intervals and the verdict (two-proportion z-test), discounts sent (mean, range), each variant against the holdout',
+    description: 'holdout and variants[].customers: customers per arm by their first decision-recorded of the version, and how many bought within CONSOLE_ATTRIBUTION_DAYS; upliftVsHoldout: the difference of purchase rates (95 % Newcombe interval) and of revenue per customer.',
+  })
   @ApiAnalyticsFilter()
   abTests(@Query() query: Record<string, unknown>): Promise<AbTestResult[]> {
     return this.funnels.abTests(parseAnalyticsFilter(query));

@@ -19,7 +19,7 @@ export class OperationsController {
 
   @Get('customers/:customerId')
   @RequireRole('operator')
-  @ApiOperation({ summary: "A customer's events, scores, segment history and every message sent with its reason (operator)" })
+  @ApiOperation({ summary: "A customer's events, scores, segment history, every message sent and every decision (sent, held out, skipped) with its reason (operator)" })
   async customer(@Param('customerId') customerId: string): Promise<CustomerView> {
     const view = await this.customers.customer(customerId, 500);
     if (!view) throw new NotFoundException(`no events of customer ${customerId} were recorded`);

@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { decodeCampaignResult, decodeChurnScored, decodeCustomerUpdated, decodeMessageRequested, decodeSegmentChanged, Topics, type EventOf, type Topic } from '@syncengage/contracts';
+import { decodeCampaignResult, decodeChurnScored, decodeCustomerUpdated, decodeDecisionRecorded, decodeMessageRequested, decodeSegmentChanged, Topics, type EventOf, type Topic } from '@syncengage/contracts';
 import { EventConsumer, recordFromContext, type RecordContext } from '@syncengage/kafka';
 import { RecordEvents } from '../../application/record-events';
 
@@ -32,6 +32,11 @@ export class AnalyticsEventsHandler {
   @EventPattern(Topics.SegmentChanged)
   async segmentChanged(@Payload() value: unknown, @Ctx() context: RecordContext): Promise<void> {
     await this.record(Topics.SegmentChanged, decodeSegmentChanged, value, context);
+  }
+
+  @EventPattern(Topics.DecisionRecorded)
+  async decisionRecorded(@Payload() value: unknown, @Ctx() context: RecordContext): Promise<void> {
+    await this.record(Topics.DecisionRecorded, decodeDecisionRecorded, value, context);
   }
 
   private async record<T extends Topic>(topic: T, decode: (raw: unknown) => EventOf<T>, value: unknown, context: RecordContext): Promise<void> {

@@ -70,4 +70,14 @@ export const CONSOLE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX console_messages_customer ON console_messages (customer_id, requested_at)
     `,
   },
+  {
+    version: 2,
+    name: 'decisions by arm, for uplift against the holdout',
+    sql: `
+      CREATE INDEX console_events_decisions ON console_events (campaign_id, campaign_version, customer_id, occurred_at)
+        WHERE event_type = 'decision-recorded';
+      CREATE INDEX console_events_purchases ON console_events (customer_id, occurred_at)
+        WHERE event_type = 'customer-updated' AND stage = 'purchase_made'
+    `,
+  },
 ];

@@ -1,5 +1,5 @@
 import type { SqlClient } from '@syncengage/db';
-import type { CustomerView, PipelineHealth } from '../../application/read-models';
+import type { CustomerDecision, CustomerView, PipelineHealth } from '../../application/read-models';
 import { toIso, toNumber } from './message-filter';
 
 export class PostgresCustomerQueries {
@@ -35,6 +35,15 @@ export class PostgresCustomerQueries {
         segmentHistory.push({ at: toIso(message.requested_at), segment: message.segment });
       }
     }
+    const decisions = await this.db.query<{
+      occurred_at: Date; stage: CustomerDecision['action']; campaign_id: string | null; campaign_version: number | null; variant: string | null;
+      segment: string | null; channel: string | null; message_id: string | null; discount_percent: number | null; reason: string;
+    }>(
+      `SELECT occurred_at, stage, campaign_id, campaign_version, variant, segment, channel, message_id,
+              (payload->>'discountPercent')::float8 AS discount_percent, payload->>'reason' AS reason
+         FROM console_events WHERE customer_id = $1 AND event_type = 'decision-recorded' ORDER BY occurred_at, event_id`,
+      [customerId],
+    );
     return {
       customerId,
       events: events.rows.map((row) => ({ eventId: row.event_id, type: row.event_type, occurredAt: toIso(row.occurred_at), stage: row.stage, detail: row.detail || null })),
@@ -55,6 +64,18 @@ export class PostgresCustomerQueries {
         clicked: row.is_clicked,
         converted: row.is_converted,
         revenueCents: toNumber(row.revenue_cents),
+      })),
+      decisions: decisions.rows.map((row) => ({
+        decidedAt: toIso(row.occurred_at),
+        action: row.stage,
+        campaignId: row.campaign_id,
+        campaignVersion: row.campaign_version,
+        variant: row.variant,
+        segment: row.segment,
+        channel: row.channel,
+        discountPercent: row.discount_percent === null ? null : Number(row.discount_percent),
+        messageId: row.message_id,
+        reason: row.reason,
       })),
     };
   }

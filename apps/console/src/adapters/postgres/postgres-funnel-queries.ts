@@ -1,8 +1,11 @@
 import type { SqlClient } from '@syncengage/db';
+import { HOLDOUT_VARIANT } from '@syncengage/contracts';
 import { abVerdict } from '../../domain/ab-verdict';
 import { funnelSteps, type FunnelCounts } from '../../domain/funnel';
+import { compareWithHoldout, pooledAgainstHoldout } from '../../domain/uplift';
 import { wilsonInterval } from '../../domain/wilson-interval';
-import type { AbTestResult, AnalyticsFilter, BudgetDay, FunnelDimension, FunnelReport, Money } from '../../application/read-models';
+import type { AbTestResult, AnalyticsFilter, BudgetDay, FunnelDimension, FunnelReport, FunnelUplift, Money } from '../../application/read-models';
+import { decisionArmCounts, type CampaignArmCounts } from './decision-arms-sql';
 import { messageFilter, toNumber } from './message-filter';
 
 const DIMENSION_COLUMN: Record<FunnelDimension, string> = {
@@ -25,11 +28,10 @@ const AGGREGATES = `
 
 type AggregateRow = { requested: number; sent: number; opened: number; clicked: number; converted: number; revenue: string; discount: string };
 
-export const HOLDOUT_UNAVAILABLE =
-  'holdout customers are decided in the orchestrator but no event names them, so their purchases cannot be told apart from anyone else\'s';
+export const HOLDOUT_UNAVAILABLE = 'no customer was held out in this range (decision-recorded names the holdout of each campaign version)';
 
 export class PostgresFunnelQueries {
-  constructor(private readonly db: SqlClient, private readonly budget: { dailyBudgetCents: number; timeZone: string }) {}
+  constructor(private readonly db: SqlClient, private readonly budget: { dailyBudgetCents: number; timeZone: string; attributionDays: number }) {}
 
   async funnel(filter: AnalyticsFilter, groupBy?: FunnelDimension): Promise<FunnelReport> {
     const { where, params } = messageFilter(filter);
@@ -48,7 +50,7 @@ export class PostgresFunnelQueries {
       steps: funnelSteps(counts),
       ...moneyOf(row),
       timeToConvert: { medianSeconds: nullableNumber(row.median_s), meanSeconds: nullableNumber(row.mean_s), conversions: row.timed },
-      uplift: { available: false, reason: HOLDOUT_UNAVAILABLE },
+      uplift: await this.uplift(filter),
     };
     if (groupBy) {
       const grouped = await this.db.query<AggregateRow & { key: string | null }>(
@@ -60,23 +62,40 @@ export class PostgresFunnelQueries {
     return report;
   }
 
+  /** Per campaign version: each variant's messages (conversion, discounts) and its customers against the holdout's. */
   async abTests(filter: AnalyticsFilter): Promise<AbTestResult[]> {
     const { where, params } = messageFilter(filter);
-    const rows = await this.db.query<{ campaign_id: string; campaign_version: number; variant: string; sent: number; converted: number; revenue: string; discount: string; percent: number | null }>(
+    // A message without a discount offered 0 %: the mean is over every message the variant requested.
+    const rows = await this.db.query<{
+      campaign_id: string; campaign_version: number; variant: string; sent: number; converted: number; revenue: string; discount: string;
+      mean_percent: number | null; min_percent: number | null; max_percent: number | null;
+    }>(
       `SELECT m.campaign_id, m.campaign_version, m.variant,
               count(*) FILTER (WHERE m.is_sent)::int AS sent,
               count(*) FILTER (WHERE m.is_converted)::int AS converted,
               coalesce(sum(m.revenue_cents) FILTER (WHERE m.is_converted), 0) AS revenue,
               coalesce(sum(m.discount_reserved_cents) FILTER (WHERE m.is_converted), 0) AS discount,
-              max(m.discount_percent) AS percent
+              avg(coalesce(m.discount_percent, 0)) FILTER (WHERE m.is_requested) AS mean_percent,
+              min(coalesce(m.discount_percent, 0)) FILTER (WHERE m.is_requested) AS min_percent,
+              max(coalesce(m.discount_percent, 0)) FILTER (WHERE m.is_requested) AS max_percent
          FROM console_messages m ${where}
         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       params,
     );
+    const arms = armsByVersion(await decisionArmCounts(this.db, filter, this.budget.attributionDays));
     const tests = new Map<string, AbTestResult>();
     for (const row of rows.rows) {
       const id = `${row.campaign_id}@${row.campaign_version}`;
-      const test = tests.get(id) ?? { campaignId: row.campaign_id, campaignVersion: row.campaign_version, variants: [], verdict: abVerdict([]) };
+      const compared = compareWithHoldout(arms.get(id) ?? [], HOLDOUT_VARIANT);
+      const test = tests.get(id) ?? {
+        campaignId: row.campaign_id,
+        campaignVersion: row.campaign_version,
+        variants: [],
+        verdict: abVerdict([]),
+        holdout: compared.holdout,
+        attributionDays: this.budget.attributionDays,
+      };
+      const { upliftVsHoldout = null, ...customers } = compared.arms.find((arm) => arm.arm === row.variant) ?? {};
       test.variants.push({
         variant: row.variant,
         sent: row.sent,
@@ -84,7 +103,12 @@ export class PostgresFunnelQueries {
         conversion: wilsonInterval({ successes: row.converted, trials: row.sent }),
         revenueCents: toNumber(row.revenue),
         discountCostCents: toNumber(row.discount),
-        discountPercent: nullableNumber(row.percent),
+        discount:
+          row.mean_percent === null
+            ? null
+            : { meanPercent: Number(row.mean_percent), minPercent: Number(row.min_percent), maxPercent: Number(row.max_percent) },
+        customers: 'arm' in customers ? customers : null,
+        upliftVsHoldout,
       });
       tests.set(id, test);
     }
@@ -92,6 +116,12 @@ export class PostgresFunnelQueries {
       test.verdict = abVerdict(test.variants.map((v) => ({ variant: v.variant, successes: v.converted, trials: v.sent })));
     }
     return [...tests.values()];
+  }
+
+  private async uplift(filter: AnalyticsFilter): Promise<FunnelUplift> {
+    const arms = armsByVersion(await decisionArmCounts(this.db, filter, this.budget.attributionDays));
+    const pooled = pooledAgainstHoldout([...arms.values()], HOLDOUT_VARIANT);
+    return pooled ? { available: true, attributionDays: this.budget.attributionDays, ...pooled } : { available: false, reason: HOLDOUT_UNAVAILABLE };
   }
 
   async budgetByDay(filter: AnalyticsFilter): Promise<BudgetDay[]> {
@@ -112,6 +142,15 @@ export class PostgresFunnelQueries {
       capCents: this.budget.dailyBudgetCents,
     }));
   }
+}
+
+function armsByVersion(counts: readonly CampaignArmCounts[]): Map<string, CampaignArmCounts[]> {
+  const byVersion = new Map<string, CampaignArmCounts[]>();
+  for (const arm of counts) {
+    const id = `${arm.campaignId}@${arm.campaignVersion}`;
+    byVersion.set(id, [...(byVersion.get(id) ?? []), arm]);
+  }
+  return byVersion;
 }
 
 function countsOf(row: AggregateRow): FunnelCounts {
