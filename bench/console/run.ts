@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     await db.query('ANALYZE console_events');
     await db.query('ANALYZE console_messages');
     const messages = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM console_messages')).rows[0].n;
-    const funnels = new PostgresFunnelQueries(db, { dailyBudgetCents: 50_000, timeZone: 'UTC' });
+    const funnels = new PostgresFunnelQueries(db, { dailyBudgetCents: 50_000, timeZone: 'UTC', attributionDays: 7 });
     const month = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
     const rows = [
       ['funnel, all time', await median(options.repeats, () => funnels.funnel({}))],
