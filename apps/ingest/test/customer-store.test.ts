@@ -1,13 +1,14 @@
-import { EventHeaders, Topics, newEventId, type CustomerUpdated } from '@syncengage/contracts';
+import { EventHeaders, newEventId, type CustomerUpdated } from '@syncengage/contracts';
 import { migrate, openDatabase, type SqlClient } from '@syncengage/db';
 import { KafkaEventPublisher } from '@syncengage/kafka';
-import { createRuntime, type RunningService } from '@syncengage/runtime';
-import { collectMessages, createFreshDatabase, createTopics, testKafkaBrokers, waitFor, type FreshDatabase, type MessageCollector } from '@syncengage/testing';
+import { createRuntime } from '@syncengage/runtime';
+import { createFreshDatabase, testKafkaBrokers, waitFor, type FreshDatabase } from '@syncengage/testing';
 import { ManageOwnCustomers } from '../src/application/manage-own-customers';
 import { INGEST_MIGRATIONS } from '../src/adapters/postgres/migrations';
 import { PostgresCustomerStore } from '../src/adapters/postgres/postgres-customer-store';
 import { loadIngestConfig } from '../src/config';
 import { startIngest } from '../src/start-ingest';
+import { startIngestService, type RunningIngest } from './support/ingest-service';
 
 const API_TOKEN = 'customer-store-test-token';
 
@@ -15,13 +16,11 @@ const API_TOKEN = 'customer-store-test-token';
 describe('the own customer store', () => {
   const runId = `cs${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
   const brokers = testKafkaBrokers();
-  let database: FreshDatabase;
-  let service: RunningService;
-  let updates: MessageCollector;
+  let ingest: RunningIngest;
   const eventsOf = (customerId: string): CustomerUpdated[] =>
-    updates.messages.filter((message) => message.headers[EventHeaders.TraceId] === runId && message.key === customerId).map((message) => JSON.parse(message.value));
+    ingest.updates.messages.filter((message) => message.headers[EventHeaders.TraceId] === runId && message.key === customerId).map((message) => JSON.parse(message.value));
   const call = (method: string, path: string, body?: unknown) =>
-    fetch(`${service.url}${path}`, {
+    fetch(`${ingest.service.url}${path}`, {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${API_TOKEN}`, [EventHeaders.TraceId]: runId },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -29,17 +28,11 @@ describe('the own customer store', () => {
   const id = (name: string) => `${runId}-${name}`;
 
   beforeAll(async () => {
-    await createTopics(brokers, [Topics.CustomerUpdated]);
-    database = await createFreshDatabase('ingest_customer_store');
-    const config = loadIngestConfig({ KAFKA_BROKERS: brokers.join(','), DATABASE_URL: database.url, INGEST_HTTP_PORT: '0', LOG_LEVEL: 'error', CUSTOMER_STORE_API_TOKEN: API_TOKEN });
-    updates = await collectMessages(brokers, Topics.CustomerUpdated, { fromBeginning: false });
-    service = await startIngest(config, await createRuntime(config.infrastructure));
+    ingest = await startIngestService(brokers, 'ingest_customer_store', { CUSTOMER_STORE_API_TOKEN: API_TOKEN });
   }, 60_000);
 
   afterAll(async () => {
-    await service?.close();
-    await updates?.stop();
-    await database?.drop();
+    await ingest?.close();
   });
 
   it('creates a customer, publishes customer_created, and reads it back', async () => {
@@ -89,11 +82,11 @@ describe('the own customer store', () => {
     ['an id with a space', { id: 'a b' }, ['id: must be 1 to 128 printable ASCII characters without spaces']],
     ['attributes that are not an object', { attributes: ['x'] }, ['attributes: Expected object, received array']],
   ])('refuses a customer with %s, naming it, and publishes nothing', async (_, body, problems) => {
-    const before = updates.messages.length;
+    const before = ingest.updates.messages.length;
     const refused = await call('POST', '/customers', body);
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ message: problems });
-    expect(updates.messages.length).toBe(before);
+    expect(ingest.updates.messages.length).toBe(before);
   });
 
   it('refuses an empty change and a malformed one with 400', async () => {
@@ -109,7 +102,7 @@ describe('the own customer store', () => {
   it('answers only a caller with the API token', async () => {
     await call('POST', '/customers', { id: id('fay') });
     for (const authorization of [undefined, 'Bearer wrong', `Basic ${API_TOKEN}`]) {
-      const refused = await fetch(`${service.url}/customers/${id('fay')}`, { headers: authorization ? { authorization } : {} });
+      const refused = await fetch(`${ingest.service.url}/customers/${id('fay')}`, { headers: authorization ? { authorization } : {} });
       expect(refused.status).toBe(401);
     }
   });

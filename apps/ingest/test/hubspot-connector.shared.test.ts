@@ -1,15 +1,9 @@
-import { Topics, newEventId } from '@syncengage/contracts';
-import { openDatabase, migrate, type SqlClient } from '@syncengage/db';
-import { KafkaEventPublisher } from '@syncengage/kafka';
-import { collectMessages, createFreshDatabase, createTopics, testKafkaBrokers, waitFor, type FreshDatabase, type MessageCollector } from '@syncengage/testing';
+import { sharedSpec, startPrism, testKafkaBrokers, waitFor, type PrismServer } from '@syncengage/testing';
 import { BadCredentials, ConnectorError } from '../src/application/connector-errors';
 import { retryTransient } from '../src/application/retry-transient';
-import { SyncCrm } from '../src/application/sync-crm';
 import { HubSpotConnector } from '../src/adapters/connectors/hubspot/hubspot-connector';
-import { INGEST_MIGRATIONS } from '../src/adapters/postgres/migrations';
-import { PostgresSyncCheckpoints } from '../src/adapters/postgres/postgres-sync-checkpoints';
 import { startHubSpotFake, type HubSpotFake } from './support/hubspot-fake';
-import { sharedSpec, startPrismProxy, type PrismProxy } from './support/prism-proxy';
+import { openSyncHarness, type SyncHarness } from './support/sync-harness';
 
 // Run by `npm run test:shared`: the official SDK talks to Prism (proxy mode, --errors), which checks every request
 // and every answer of our stateful fake against HubSpot's published CRM contacts spec.
@@ -29,15 +23,11 @@ describe('the HubSpot connector through @hubspot/api-client, Prism and a real br
   const idOf = (i: number) => String(base + i);
   const ids = new Set(Array.from({ length: CONTACTS + 10 }, (_, i) => idOf(i + 1)));
   let fake: HubSpotFake;
-  let prism: PrismProxy;
-  let own: FreshDatabase;
-  let db: SqlClient;
-  let publisher: KafkaEventPublisher;
-  let updates: MessageCollector;
-  const ofThisRun = () => updates.messages.filter((message) => message.key !== null && ids.has(message.key));
+  let prism: PrismServer;
+  let harness: SyncHarness;
+  const ofThisRun = () => harness.updates.messages.filter((message) => message.key !== null && ids.has(message.key));
   const newConnector = (options: { token?: string; baseUrl?: string } = {}) =>
     new HubSpotConnector({ accessToken: options.token ?? TOKEN, baseUrl: options.baseUrl ?? prism.url, customProperties: ['loyalty_tier'], pageSize: 100, settleMs: 0 });
-  const syncOf = (connector: HubSpotConnector) => new SyncCrm(connector, new PostgresSyncCheckpoints(db), publisher, newEventId, FAST_RETRY);
 
   beforeAll(async () => {
     fake = await startHubSpotFake({ validToken: TOKEN, expiredToken: EXPIRED });
@@ -49,33 +39,28 @@ describe('the HubSpot connector through @hubspot/api-client, Prism and a real br
       }, new Date(modifiedAt));
     }
     fake.upsert(idOf(7), { email: 'not an email' }, new Date(SEEDED_AT + 7_000));
-    [prism, own] = await Promise.all([startPrismProxy(SPEC, fake.url), createFreshDatabase('ingest_hubspot')]);
-    await createTopics(brokers, [Topics.CustomerUpdated]);
-    db = await openDatabase(own.url);
-    await migrate(db, 'ingest', INGEST_MIGRATIONS);
-    publisher = await KafkaEventPublisher.connect(brokers, `hubspot-test-${base}`);
-    updates = await collectMessages(brokers, Topics.CustomerUpdated, { fromBeginning: false });
+    [prism, harness] = await Promise.all([
+      startPrism({ mode: { proxy: fake.url }, specPath: SPEC, resolveFrom: __dirname }),
+      openSyncHarness(brokers, { databaseName: 'ingest_hubspot', clientId: `hubspot-test-${base}`, retry: FAST_RETRY }),
+    ]);
   }, 90_000);
 
   afterAll(async () => {
-    await publisher?.close();
-    await updates?.stop();
-    await db?.close();
-    await own?.drop();
+    await harness?.close();
     await prism?.stop();
     await fake?.close();
   });
 
   it('imports every contact once, resuming from the checkpoint after HubSpot failed in the middle of the import', async () => {
     fake.breakListAfter(2);
-    const crashed = await syncOf(newConnector()).run('import').catch((error: unknown) => error);
+    const crashed = await harness.syncOf(newConnector()).run('import').catch((error: unknown) => error);
     expect(crashed).toBeInstanceOf(ConnectorError);
     expect((crashed as ConnectorError).message).toMatch(/500/);
     await waitFor(() => ofThisRun().length >= 200, { description: 'the two pages read before the outage' });
 
     fake.repair();
     const startedAt = Date.now();
-    const resumed = await syncOf(newConnector()).run('import');
+    const resumed = await harness.syncOf(newConnector()).run('import');
     expect(resumed.published).toBe(CONTACTS - 200); // nothing read twice, nothing skipped
     await waitFor(() => ofThisRun().length >= CONTACTS, { description: 'every contact on Kafka', timeoutMs: 60_000 });
     const seconds = (Date.now() - startedAt) / 1000;
@@ -104,8 +89,8 @@ describe('the HubSpot connector through @hubspot/api-client, Prism and a real br
     fake.upsert(idOf(2), { firstname: 'Changed' }, modifiedAt);
     fake.upsert(idOf(CONTACTS + 1), { email: 'new@example.com', firstname: 'New' }, modifiedAt);
 
-    expect(await syncOf(newConnector()).run('changes')).toEqual({ published: 3, pages: 1 });
-    expect(await syncOf(newConnector()).run('changes')).toEqual({ published: 0, pages: 1 });
+    expect(await harness.syncOf(newConnector()).run('changes')).toEqual({ published: 3, pages: 1 });
+    expect(await harness.syncOf(newConnector()).run('changes')).toEqual({ published: 0, pages: 1 });
     await waitFor(() => ofThisRun().length >= before + 3, { description: 'the three changes' });
     const changed = ofThisRun().slice(before).map((message) => JSON.parse(message.value));
     expect(changed.map((event) => `${event.customerId}:${event.profile.firstName}`).sort()).toEqual([`${idOf(1)}:Changed`, `${idOf(2)}:Changed`, `${idOf(CONTACTS + 1)}:New`].sort());
@@ -157,7 +142,7 @@ describe('the HubSpot connector through @hubspot/api-client, Prism and a real br
 
   it('refuses an expired token at once, naming the variable and how to get a token that lasts', async () => {
     const requestsBefore = fake.requests.length;
-    const failure = await syncOf(newConnector({ token: EXPIRED })).run('changes').catch((error: unknown) => error);
+    const failure = await harness.syncOf(newConnector({ token: EXPIRED })).run('changes').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadCredentials);
     expect(failure).toMatchObject({ retryable: false, message: expect.stringMatching(/EXPIRED_AUTHENTICATION.*HUBSPOT_API_KEY.*private app/s) });
     expect(fake.requests.length - requestsBefore).toBe(1);
@@ -182,7 +167,7 @@ describe('the HubSpot connector through @hubspot/api-client, Prism and a real br
   it('measures the import throughput, through Prism and straight against the fake', async () => {
     for (const [via, baseUrl] of [['Prism', prism.url], ['the bare fake', fake.url]] as const) {
       const startedAt = Date.now();
-      const report = await syncOf(newConnector({ baseUrl })).run('import');
+      const report = await harness.syncOf(newConnector({ baseUrl })).run('import');
       const seconds = (Date.now() - startedAt) / 1000;
       expect(report.published).toBe(CONTACTS + 1);
       process.stdout.write(`hubspot full import via ${via}: ${report.published} customers in ${seconds.toFixed(2)} s = ${Math.round(report.published / seconds)} customers/s\n`);

@@ -1,16 +1,11 @@
 import { Client } from 'pg';
-import { Topics, newEventId } from '@syncengage/contracts';
-import { openDatabase, migrate, type SqlClient } from '@syncengage/db';
-import { KafkaEventPublisher } from '@syncengage/kafka';
-import { collectMessages, createFreshDatabase, createTopics, testKafkaBrokers, waitFor, type FreshDatabase, type MessageCollector } from '@syncengage/testing';
+import { createFreshDatabase, testKafkaBrokers, waitFor, type FreshDatabase } from '@syncengage/testing';
 import { BadCredentials } from '../src/application/connector-errors';
-import { SyncCrm } from '../src/application/sync-crm';
 import type { CrmConnector } from '../src/application/crm-connector';
 import { createConnector } from '../src/adapters/connectors/create-connector';
 import { loadIngestConfig } from '../src/config';
-import { INGEST_MIGRATIONS } from '../src/adapters/postgres/migrations';
-import { PostgresSyncCheckpoints } from '../src/adapters/postgres/postgres-sync-checkpoints';
 import { SyncScheduler } from '../src/adapters/schedule/sync-scheduler';
+import { openSyncHarness, type SyncHarness } from './support/sync-harness';
 
 const CUSTOMERS = 2_000;
 const FAST_RETRY = { attempts: 2, firstDelayMs: 10, maxDelayMs: 50 };
@@ -20,13 +15,10 @@ describe('the PostgreSQL connector against a real database and broker', () => {
   const runId = `pg${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
   const brokers = testKafkaBrokers();
   let source: FreshDatabase;
-  let own: FreshDatabase;
   let sourceClient: Client;
-  let db: SqlClient;
-  let publisher: KafkaEventPublisher;
-  let updates: MessageCollector;
+  let harness: SyncHarness;
   let connector: CrmConnector;
-  const ofThisRun = () => updates.messages.filter((message) => message.key?.startsWith(`${runId}-`));
+  const ofThisRun = () => harness.updates.messages.filter((message) => message.key?.startsWith(`${runId}-`));
   // Built as the service and `npm run import` build it, from SYNCENGAGE_CRM_PROVIDER=postgres and its variables.
   const newConnector = (connectionString = source.url) =>
     createConnector(
@@ -42,8 +34,10 @@ describe('the PostgreSQL connector against a real database and broker', () => {
     );
 
   beforeAll(async () => {
-    await createTopics(brokers, [Topics.CustomerUpdated]);
-    [source, own] = await Promise.all([createFreshDatabase('ingest_pg_source'), createFreshDatabase('ingest_pg_own')]);
+    [source, harness] = await Promise.all([
+      createFreshDatabase('ingest_pg_source'),
+      openSyncHarness(brokers, { databaseName: 'ingest_pg_own', clientId: `${runId}-publisher`, retry: FAST_RETRY }),
+    ]);
     sourceClient = new Client({ connectionString: source.url });
     await sourceClient.connect();
     await sourceClient.query(`
@@ -54,23 +48,17 @@ describe('the PostgreSQL connector against a real database and broker', () => {
       UPDATE shop.clients SET mail = 'not an email' WHERE client_ref = '${runId}-7';
       INSERT INTO shop.purchases SELECT i, '${runId}-' || i, 10 + i / 100.0, now() - interval '2 days', now() - interval '1 day' + i * interval '1 second' FROM generate_series(1, ${CUSTOMERS}) i;
     `);
-    db = await openDatabase(own.url);
-    await migrate(db, 'ingest', INGEST_MIGRATIONS);
-    publisher = await KafkaEventPublisher.connect(brokers, `${runId}-publisher`);
-    updates = await collectMessages(brokers, Topics.CustomerUpdated, { fromBeginning: false });
     connector = newConnector();
   }, 60_000);
 
   afterAll(async () => {
     await connector?.close();
-    await publisher?.close();
-    await updates?.stop();
+    await harness?.close();
     await sourceClient?.end();
-    await db?.close();
-    await Promise.all([source?.drop(), own?.drop()]);
+    await source?.drop();
   });
 
-  const syncOf = (c = connector) => new SyncCrm(c, new PostgresSyncCheckpoints(db), publisher, newEventId, FAST_RETRY);
+  const syncOf = (c = connector) => harness.syncOf(c);
 
   it('imports every customer and order once, resuming an interrupted import from its checkpoint', async () => {
     const interrupted = await syncOf().run('import', undefined, 2);

@@ -1,14 +1,9 @@
-import { Topics, newEventId } from '@syncengage/contracts';
-import { openDatabase, migrate, type SqlClient } from '@syncengage/db';
-import { KafkaEventPublisher } from '@syncengage/kafka';
-import { collectMessages, createFreshDatabase, createTopics, testKafkaBrokers, waitFor, type FreshDatabase, type MessageCollector } from '@syncengage/testing';
+import { testKafkaBrokers, waitFor } from '@syncengage/testing';
 import { BadCredentials, ConnectorError } from '../src/application/connector-errors';
-import { SyncCrm } from '../src/application/sync-crm';
 import type { SalesforceAuth } from '../src/adapters/connectors/salesforce/salesforce-auth';
 import { SalesforceConnector } from '../src/adapters/connectors/salesforce/salesforce-connector';
-import { INGEST_MIGRATIONS } from '../src/adapters/postgres/migrations';
-import { PostgresSyncCheckpoints } from '../src/adapters/postgres/postgres-sync-checkpoints';
 import { startSalesforceFake, type SalesforceFake } from './support/salesforce-fake';
+import { openSyncHarness, type SyncHarness } from './support/sync-harness';
 
 const CONTACTS = 2_000;
 const LEADS = 300;
@@ -27,15 +22,11 @@ describe('the Salesforce connector through jsforce, a recorded-contract fake and
   const contactId = (i: number) => `003${run}${String(i).padStart(10, '0')}`;
   const leadId = (i: number) => `00Q${run}${String(i).padStart(10, '0')}`;
   let fake: SalesforceFake;
-  let own: FreshDatabase;
-  let db: SqlClient;
-  let publisher: KafkaEventPublisher;
-  let updates: MessageCollector;
-  const ofThisRun = () => updates.messages.filter((message) => message.key?.slice(3, 8) === run);
+  let harness: SyncHarness;
+  const ofThisRun = () => harness.updates.messages.filter((message) => message.key?.slice(3, 8) === run);
   const refreshFlow = (): Extract<SalesforceAuth, { flow: 'refresh-token' }> => ({ flow: 'refresh-token', loginUrl: fake.url, ...CLIENT });
   const newConnector = (auth: SalesforceAuth = refreshFlow(), customFields = ['Loyalty_Tier__c', 'Contact.Region__c']) =>
     new SalesforceConnector({ auth, apiVersion: '62.0', streams: ['contacts', 'leads'], customFields, pageSize: 500, settleMs: 0 });
-  const syncOf = (connector: SalesforceConnector) => new SyncCrm(connector, new PostgresSyncCheckpoints(db), publisher, newEventId, FAST_RETRY);
   /** The record queries and their batches; the progress bar's COUNT() queries aside. */
   const queries = () => fake.dataRequests.filter((request) => request.path.includes('/query') && !request.soql?.includes('COUNT()'));
 
@@ -54,25 +45,17 @@ describe('the Salesforce connector through jsforce, a recorded-contract fake and
         IsConverted: i <= CONVERTED_LEADS, HasOptedOutOfEmail: false, Loyalty_Tier__c: 'Bronze',
       }, new Date(SEEDED_AT + i * 1000));
     }
-    own = await createFreshDatabase('ingest_salesforce');
-    await createTopics(brokers, [Topics.CustomerUpdated]);
-    db = await openDatabase(own.url);
-    await migrate(db, 'ingest', INGEST_MIGRATIONS);
-    publisher = await KafkaEventPublisher.connect(brokers, `salesforce-test-${run}`);
-    updates = await collectMessages(brokers, Topics.CustomerUpdated, { fromBeginning: false });
+    harness = await openSyncHarness(brokers, { databaseName: 'ingest_salesforce', clientId: `salesforce-test-${run}`, retry: FAST_RETRY });
   }, 60_000);
 
   afterAll(async () => {
-    await publisher?.close();
-    await updates?.stop();
-    await db?.close();
-    await own?.drop();
+    await harness?.close();
     await fake?.close();
   });
 
   it('imports every Contact and open Lead once, resuming after Salesforce failed mid-import and forgot the query locator', async () => {
     fake.breakQueriesAfter(2);
-    const crashed = await syncOf(newConnector()).run('import').catch((error: unknown) => error);
+    const crashed = await harness.syncOf(newConnector()).run('import').catch((error: unknown) => error);
     expect(crashed).toBeInstanceOf(ConnectorError);
     expect((crashed as ConnectorError).message).toMatch(/QUERY_TIMEOUT/);
     await waitFor(() => ofThisRun().length >= 1_000, { description: 'the two batches read before the failure' });
@@ -86,7 +69,7 @@ describe('the Salesforce connector through jsforce, a recorded-contract fake and
     fake.forgetLocators();
     const before = fake.dataRequests.length;
     const startedAt = Date.now();
-    const resumed = await syncOf(newConnector()).run('import');
+    const resumed = await harness.syncOf(newConnector()).run('import');
     expect(resumed.published).toBe(CONTACTS - 1_000 + LEADS - CONVERTED_LEADS); // nothing read twice, nothing skipped
     await waitFor(() => ofThisRun().length >= CONTACTS + LEADS - CONVERTED_LEADS, { description: 'every Contact and open Lead on Kafka', timeoutMs: 60_000 });
     const seconds = (Date.now() - startedAt) / 1000;
@@ -120,8 +103,8 @@ describe('the Salesforce connector through jsforce, a recorded-contract fake and
     fake.upsert('Contact', contactId(2), { FirstName: 'Changed' }, modifiedAt);
     fake.upsert('Lead', leadId(CONVERTED_LEADS + 1), { Status: 'Working - Contacted' }, modifiedAt);
 
-    expect(await syncOf(newConnector()).run('changes')).toEqual({ published: 3, pages: 2 });
-    expect(await syncOf(newConnector()).run('changes')).toEqual({ published: 0, pages: 2 });
+    expect(await harness.syncOf(newConnector()).run('changes')).toEqual({ published: 3, pages: 2 });
+    expect(await harness.syncOf(newConnector()).run('changes')).toEqual({ published: 0, pages: 2 });
     await waitFor(() => ofThisRun().length >= before + 3, { description: 'the three changes' });
     const changed = ofThisRun().slice(before).map((message) => JSON.parse(message.value));
     expect(changed.map((event) => event.customerId).sort()).toEqual([contactId(1), contactId(2), leadId(CONVERTED_LEADS + 1)].sort());
@@ -156,7 +139,7 @@ describe('the Salesforce connector through jsforce, a recorded-contract fake and
     expect(await connector.lookUp('contacts', `003${run}9999999999`)).toBeUndefined();
     fake.expireTokens();
     const requests = fake.dataRequests.length;
-    const failure = await syncOf(connector).run('changes').catch((error: unknown) => error);
+    const failure = await harness.syncOf(connector).run('changes').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadCredentials);
     expect(failure).toMatchObject({ retryable: false, message: expect.stringMatching(/INVALID_SESSION_ID.*SALESFORCE_ACCESS_TOKEN.*SALESFORCE_REFRESH_TOKEN/s) });
     expect(fake.dataRequests.length - requests).toBe(1);
@@ -178,10 +161,10 @@ describe('the Salesforce connector through jsforce, a recorded-contract fake and
 
   it('resumes a stopped import through the saved query locator, and measures the import throughput', async () => {
     const startedAt = Date.now();
-    const stopped = await syncOf(newConnector()).run('import', undefined, 1); // a process stopped after one page
+    const stopped = await harness.syncOf(newConnector()).run('import', undefined, 1); // a process stopped after one page
     expect(stopped.published).toBe(500);
     const before = fake.dataRequests.length;
-    const resumed = await syncOf(newConnector()).run('import');
+    const resumed = await harness.syncOf(newConnector()).run('import');
     const seconds = (Date.now() - startedAt) / 1000;
     expect(stopped.published + resumed.published).toBe(CONTACTS + LEADS - CONVERTED_LEADS);
     const firstRead = fake.dataRequests.slice(before).find((request) => !request.soql?.includes('COUNT()'));

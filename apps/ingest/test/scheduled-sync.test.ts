@@ -1,8 +1,6 @@
-import { Topics, type CustomerUpdated } from '@syncengage/contracts';
-import { createRuntime, type RunningService } from '@syncengage/runtime';
-import { collectMessages, createFreshDatabase, createTopics, testKafkaBrokers, waitFor, type FreshDatabase, type MessageCollector } from '@syncengage/testing';
-import { loadIngestConfig } from '../src/config';
-import { startIngest } from '../src/start-ingest';
+import type { CustomerUpdated } from '@syncengage/contracts';
+import { testKafkaBrokers, waitFor } from '@syncengage/testing';
+import { startIngestService, type RunningIngest } from './support/ingest-service';
 import { startSalesforceFake, type SalesforceFake } from './support/salesforce-fake';
 
 const CLIENT = { clientId: '3MVG9fake.scheduled', clientSecret: 'scheduled-secret', refreshToken: '5Aep861scheduled.refresh' };
@@ -16,35 +14,24 @@ describe('the ingest service syncing a CRM on its schedule', () => {
   const run = Math.random().toString(36).slice(2, 7).padEnd(5, '0');
   const contactId = (i: number) => `003${run}${String(i).padStart(10, '0')}`;
   let fake: SalesforceFake;
-  let database: FreshDatabase;
-  let updates: MessageCollector;
-  let service: RunningService | undefined;
+  let ingest: RunningIngest;
   const eventsOfThisRun = (): CustomerUpdated[] =>
-    updates.messages.filter((message) => message.key?.slice(3, 8) === run).map((message) => JSON.parse(message.value) as CustomerUpdated);
+    ingest.updates.messages.filter((message) => message.key?.slice(3, 8) === run).map((message) => JSON.parse(message.value) as CustomerUpdated);
 
   beforeAll(async () => {
     fake = await startSalesforceFake({ ...CLIENT, customFields: { Contact: [], Lead: [] } });
     for (let i = 1; i <= 3; i += 1) {
       fake.upsert('Contact', contactId(i), { Email: `s${i}@example.com`, FirstName: `Sched${i}`, LastName: 'Example' }, new Date(Date.now() - 60_000 + i));
     }
-    database = await createFreshDatabase('ingest_scheduled_sync');
-    await createTopics(brokers, [Topics.CustomerUpdated]);
-    updates = await collectMessages(brokers, Topics.CustomerUpdated, { fromBeginning: false });
   }, 60_000);
 
   afterAll(async () => {
-    await service?.close();
-    await updates?.stop();
-    await database?.drop();
+    await ingest?.close();
     await fake?.close();
   });
 
   it('publishes the Salesforce contacts, then a change made afterwards, with no import command run', async () => {
-    const config = loadIngestConfig({
-      KAFKA_BROKERS: brokers.join(','),
-      DATABASE_URL: database.url,
-      INGEST_HTTP_PORT: '0',
-      LOG_LEVEL: 'error',
+    ingest = await startIngestService(brokers, 'ingest_scheduled_sync', {
       SYNCENGAGE_CRM_PROVIDER: 'salesforce',
       SALESFORCE_LOGIN_URL: fake.url,
       SALESFORCE_CLIENT_ID: CLIENT.clientId,
@@ -54,7 +41,6 @@ describe('the ingest service syncing a CRM on its schedule', () => {
       CRM_SYNC_INTERVAL_MS: '300',
       CRM_SYNC_SETTLE_MS: '0',
     });
-    service = await startIngest(config, await createRuntime(config.infrastructure));
 
     await waitFor(() => eventsOfThisRun().length >= 3, { description: 'the three contacts from the first scheduled sync', timeoutMs: 30_000 });
     fake.upsert('Contact', contactId(2), { FirstName: 'Renamed' }, new Date(Date.now() - 1_000));

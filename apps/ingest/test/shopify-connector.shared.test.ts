@@ -1,18 +1,13 @@
 import { createAdminApiClient } from '@shopify/admin-api-client';
-import { Topics, newEventId, type CustomerUpdated } from '@syncengage/contracts';
-import { openDatabase, migrate, type SqlClient } from '@syncengage/db';
-import { KafkaEventPublisher } from '@syncengage/kafka';
-import { collectMessages, createFreshDatabase, createTopics, testKafkaBrokers, waitFor, type FreshDatabase, type MessageCollector } from '@syncengage/testing';
+import type { CustomerUpdated } from '@syncengage/contracts';
+import { testKafkaBrokers, waitFor } from '@syncengage/testing';
 import { BadCredentials, ConnectorError } from '../src/application/connector-errors';
-import type { CrmConnector } from '../src/application/crm-connector';
-import { SyncCrm } from '../src/application/sync-crm';
 import { TagCustomerSegment } from '../src/application/tag-customer-segment';
 import { createConnector } from '../src/adapters/connectors/create-connector';
 import { ShopifyConnector } from '../src/adapters/connectors/shopify/shopify-connector';
-import { INGEST_MIGRATIONS } from '../src/adapters/postgres/migrations';
-import { PostgresSyncCheckpoints } from '../src/adapters/postgres/postgres-sync-checkpoints';
 import { loadIngestConfig } from '../src/config';
 import { ShopifyGraphqlFake, type FakeCustomer, type FakeOrder } from './support/shopify-graphql-fake';
+import { openSyncHarness, type SyncHarness } from './support/sync-harness';
 
 const TOKEN = 'shpat_syncengage_test';
 const STORE = 'syncengage-test.myshopify.com';
@@ -27,33 +22,21 @@ const ROOMY_BUCKET = { maximumAvailable: 100_000, restoreRate: 50_000 };
  */
 describe('the Shopify connector against a schema-validating Admin GraphQL API', () => {
   const brokers = testKafkaBrokers();
-  let own: FreshDatabase;
-  let db: SqlClient;
-  let publisher: KafkaEventPublisher;
-  let updates: MessageCollector;
+  let harness: SyncHarness;
   // The store's clock runs a day behind ours, so every change is older than the sync's settle margin.
   let storeNowMs = Date.now() - 86_400_000;
   const tick = (ms = 1_000) => (storeNowMs += ms);
 
   beforeAll(async () => {
-    await createTopics(brokers, [Topics.CustomerUpdated]);
-    own = await createFreshDatabase('ingest_shopify_own');
-    db = await openDatabase(own.url);
-    await migrate(db, 'ingest', INGEST_MIGRATIONS);
-    publisher = await KafkaEventPublisher.connect(brokers, `shopify-test-${Date.now()}`);
-    updates = await collectMessages(brokers, Topics.CustomerUpdated, { fromBeginning: false });
+    harness = await openSyncHarness(brokers, { databaseName: 'ingest_shopify_own', clientId: `shopify-test-${Date.now()}`, retry: FAST_RETRY });
   }, 60_000);
 
   afterAll(async () => {
-    await publisher?.close();
-    await updates?.stop();
-    await db?.close();
-    await own?.drop();
+    await harness?.close();
   });
 
   const eventsOf = (fake: ShopifyGraphqlFake): CustomerUpdated[] =>
-    updates.messages.filter((message) => fake.customers.has(Number(message.key))).map((message) => JSON.parse(message.value));
-  const syncOf = (connector: CrmConnector) => new SyncCrm(connector, new PostgresSyncCheckpoints(db), publisher, newEventId, FAST_RETRY);
+    harness.updates.messages.filter((message) => fake.customers.has(Number(message.key))).map((message) => JSON.parse(message.value));
   const configuredConnector = (fake: ShopifyGraphqlFake, token = TOKEN) =>
     createConnector(
       loadIngestConfig({
@@ -85,9 +68,9 @@ describe('the Shopify connector against a schema-validating Admin GraphQL API', 
     afterAll(() => fake?.close());
 
     it('imports every customer and order once, resuming an interrupted import from its checkpoint', async () => {
-      const interrupted = await syncOf(configuredConnector(fake)).run('import', undefined, 2);
+      const interrupted = await harness.syncOf(configuredConnector(fake)).run('import', undefined, 2);
       expect(interrupted).toEqual({ published: 200, pages: 2 });
-      const resumed = await syncOf(configuredConnector(fake)).run('import');
+      const resumed = await harness.syncOf(configuredConnector(fake)).run('import');
       expect(resumed.published).toBe(CUSTOMERS - 200 + orders.length); // nothing read twice, nothing skipped
       await waitFor(() => eventsOf(fake).length >= CUSTOMERS + orders.length, { description: 'every customer and order on Kafka', timeoutMs: 30_000 });
 
@@ -118,8 +101,8 @@ describe('the Shopify connector against a schema-validating Admin GraphQL API', 
       const order = fake.addOrder({ customerId: customers[4].id, amount: '75.00', currency: 'USD' });
       fake.cancelOrder(orders[2].id); // read again by the sync, but a cancelled order is no purchase
       tick();
-      expect(await syncOf(configuredConnector(fake)).run('changes')).toEqual({ published: 4, pages: 2 });
-      expect(await syncOf(configuredConnector(fake)).run('changes')).toEqual({ published: 0, pages: 2 });
+      expect(await harness.syncOf(configuredConnector(fake)).run('changes')).toEqual({ published: 4, pages: 2 });
+      expect(await harness.syncOf(configuredConnector(fake)).run('changes')).toEqual({ published: 0, pages: 2 });
       await waitFor(() => eventsOf(fake).length >= before + 4, { description: 'the four changes' });
       const changed = eventsOf(fake).slice(before);
       expect(changed.map((e) => `${e.customerId}:${e.change}`).sort()).toEqual(
@@ -137,7 +120,7 @@ describe('the Shopify connector against a schema-validating Admin GraphQL API', 
       expect(await new TagCustomerSegment(connector).execute(String(customers[0].id), 'at-risk')).toEqual({ tagged: true, tag: 'syncengage:at-risk' });
       expect(fake.customers.get(customers[0].id)?.tags).toEqual(['vip', 'syncengage:at-risk']);
       tick();
-      expect(await syncOf(connector).run('changes')).toEqual({ published: 1, pages: 2 });
+      expect(await harness.syncOf(connector).run('changes')).toEqual({ published: 1, pages: 2 });
       await waitFor(() => eventsOf(fake).length > before, { description: 'the tagged customer' });
       expect(eventsOf(fake).slice(before)[0]).toMatchObject({ customerId: String(customers[0].id), attributes: { tags: ['vip', 'syncengage:at-risk'] } });
       expect(fake.log.filter((entry) => entry.operation === 'TagsAdd').map((entry) => entry.outcome)).toEqual(['ok']);
@@ -173,7 +156,7 @@ describe('the Shopify connector against a schema-validating Admin GraphQL API', 
 
     it('refuses a wrong access token at once with what to fix, without retrying', async () => {
       const unauthorizedBefore = fake.log.filter((entry) => entry.outcome === 'unauthorized').length;
-      const failure = await syncOf(configuredConnector(fake, 'shpat_revoked')).run('changes').catch((error) => error);
+      const failure = await harness.syncOf(configuredConnector(fake, 'shpat_revoked')).run('changes').catch((error) => error);
       expect(failure).toBeInstanceOf(BadCredentials);
       expect(failure.retryable).toBe(false);
       expect(failure.message).toMatch(/SHOPIFY_ACCESS_TOKEN/);
@@ -256,7 +239,7 @@ describe('the Shopify connector against a schema-validating Admin GraphQL API', 
 
     it('imports 2,000 customers and their 1,000 orders onto Kafka, reporting customers per second', async () => {
       const startedAt = Date.now();
-      const report = await syncOf(configuredConnector(fake)).run('import');
+      const report = await harness.syncOf(configuredConnector(fake)).run('import');
       await waitFor(() => eventsOf(fake).length >= CUSTOMERS * 1.5, { description: 'every record on Kafka', timeoutMs: 60_000 });
       const seconds = (Date.now() - startedAt) / 1000;
       expect(report).toEqual({ published: CUSTOMERS * 1.5, pages: 30 });

@@ -1,13 +1,14 @@
 import { createHmac } from 'node:crypto';
 import Stripe from 'stripe';
 import { Signature } from '@hubspot/api-client/lib/src/utils/signature';
-import { EventHeaders, Topics } from '@syncengage/contracts';
+import { EventHeaders } from '@syncengage/contracts';
 import { createRuntime } from '@syncengage/runtime';
-import { collectMessages, createFreshDatabase, createTopics, testKafkaBrokers, waitFor, type FreshDatabase, type MessageCollector } from '@syncengage/testing';
+import { createFreshDatabase, testKafkaBrokers, waitFor, type FreshDatabase } from '@syncengage/testing';
 import type { RunningService } from '@syncengage/runtime';
 import { loadIngestConfig } from '../src/config';
 import { startIngest } from '../src/start-ingest';
 import { signBody } from '../src/domain/webhook-signature';
+import { startIngestService, type RunningIngest } from './support/ingest-service';
 
 const secrets = { generic: 'generic-secret', hubspot: 'hubspot-client-secret', shopify: 'shopify-secret', stripe: 'whsec_stripe' };
 const publicUrl = 'https://ingest.example.com';
@@ -16,31 +17,22 @@ const publicUrl = 'https://ingest.example.com';
 describe('vendor and generic webhooks, verified before anything reaches Kafka', () => {
   const runId = `wh${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
   const brokers = testKafkaBrokers();
-  let database: FreshDatabase;
-  let service: RunningService;
-  let updates: MessageCollector;
-  const ofThisRun = () => updates.messages.filter((message) => message.headers[EventHeaders.TraceId] === runId);
+  let ingest: RunningIngest;
+  const ofThisRun = () => ingest.updates.messages.filter((message) => message.headers[EventHeaders.TraceId] === runId);
 
   beforeAll(async () => {
-    await createTopics(brokers, [Topics.CustomerUpdated]);
-    database = await createFreshDatabase('ingest_webhooks');
-    const config = loadIngestConfig({
-      KAFKA_BROKERS: brokers.join(','), DATABASE_URL: database.url, INGEST_HTTP_PORT: '0', LOG_LEVEL: 'error',
+    ingest = await startIngestService(brokers, 'ingest_webhooks', {
       WEBHOOK_SIGNING_SECRET: secrets.generic, HUBSPOT_CLIENT_SECRET: secrets.hubspot, SHOPIFY_WEBHOOK_SECRET: secrets.shopify,
       STRIPE_WEBHOOK_SECRET: secrets.stripe, INGEST_PUBLIC_URL: publicUrl,
     });
-    updates = await collectMessages(brokers, Topics.CustomerUpdated, { fromBeginning: false });
-    service = await startIngest(config, await createRuntime(config.infrastructure));
   }, 60_000);
 
   afterAll(async () => {
-    await service?.close();
-    await updates?.stop();
-    await database?.drop();
+    await ingest?.close();
   });
 
   const post = (path: string, body: string, headers: Record<string, string>) =>
-    fetch(`${service.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', [EventHeaders.TraceId]: runId, ...headers } });
+    fetch(`${ingest.service.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', [EventHeaders.TraceId]: runId, ...headers } });
   const nowSeconds = () => Math.floor(Date.now() / 1000);
 
   describe('generic', () => {

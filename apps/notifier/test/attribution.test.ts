@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { deriveEventId, Topics, type CustomerUpdated, type EventOf, type Topic } from '@syncengage/contracts';
-import { migrate, PgSqlClient } from '@syncengage/db';
-import { createFreshDatabase, type FreshDatabase } from '@syncengage/testing';
-import { NOTIFIER_MIGRATIONS } from '../src/adapters/postgres/migrations';
+import type { PgSqlClient } from '@syncengage/db';
 import { PostgresEngagementStore } from '../src/adapters/postgres/postgres-engagement-store';
 import { AttributePurchase } from '../src/application/attribute-purchase';
 import { RecordEngagement } from '../src/application/record-engagement';
 import type { Engagement } from '../src/domain/engagement';
+import { openNotifierDatabase, type NotifierDatabase } from './support/notifier-database';
 import { RecordingPublisher } from './support/recording-publisher';
+import { aSentEngagement } from './support/sent-engagement';
 
 /** Kafka that is down for the first publish, as when the notifier dies between its commit and its publish. */
 class FailingOncePublisher extends RecordingPublisher {
@@ -23,20 +23,18 @@ class FailingOncePublisher extends RecordingPublisher {
 
 // The attribution use case on the real PostgreSQL engagement store; only Kafka is replaced by a recorder.
 describe('purchase attribution', () => {
-  let database: FreshDatabase;
+  let database: NotifierDatabase;
   let db: PgSqlClient;
   let store: PostgresEngagementStore;
   const now = new Date('2026-03-10T12:00:00.000Z');
 
   beforeAll(async () => {
-    database = await createFreshDatabase('notifier_attribution');
-    db = new PgSqlClient(database.url);
-    await migrate(db, 'notifier', NOTIFIER_MIGRATIONS);
+    database = await openNotifierDatabase('notifier_attribution');
+    db = database.db;
     store = new PostgresEngagementStore(db);
   });
   afterAll(async () => {
-    await db?.close();
-    await database?.drop();
+    await database?.close();
   });
 
   function attribution(windowHours = 72, publisher = new RecordingPublisher()) {
@@ -44,22 +42,8 @@ describe('purchase attribution', () => {
   }
 
   async function anEngagedMessage(customerId: string, engaged: { openedAt?: string; clickedAt?: string }): Promise<Engagement> {
-    const engagement: Engagement = {
-      messageId: randomUUID(),
-      customerId,
-      campaignId: 'win-back-10',
-      campaignVersion: 3,
-      variant: 'VariantA',
-      channel: 'email',
-      provider: 'sendgrid',
-      status: 'sent',
-      stage: 'sent',
-      discountReservedCents: 500,
-      sentAt: '2026-03-01T09:00:00.000Z',
-      clickCount: 0,
-      revenueCents: 0,
-      ...engaged,
-    };
+    // Sent days before the opens and clicks the tests give it.
+    const engagement = aSentEngagement({ customerId, sentAt: '2026-03-01T09:00:00.000Z', ...engaged });
     await store.open(engagement);
     return engagement;
   }

@@ -1,6 +1,5 @@
 import webpush from 'web-push';
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import { decodeCampaignResult, EventHeaders, Topics, type CampaignResult, type MessageRequested } from '@syncengage/contracts';
+import { decodeCampaignResult, Topics, type CampaignResult, type MessageRequested } from '@syncengage/contracts';
 import { ensureTopics } from '@syncengage/kafka';
 import { createRuntime } from '@syncengage/runtime';
 import { collectMessages, createFreshDatabase, createTopics, startGroupAtTopicEnd, testKafkaBrokers, waitFor, type FreshDatabase, type MessageCollector } from '@syncengage/testing';
@@ -9,6 +8,7 @@ import { startNotifier, type RunningNotifier } from '../src/start-notifier';
 import { aMessageRequested } from './support/message-requested';
 import { startPushService, type PushService } from './support/push-service';
 import { startRecordingServer, type RecordingServer } from './support/recording-server';
+import { connectTracedProducer, type TracedProducer } from './support/traced-producer';
 
 /**
  * message-requested for WhatsApp, web push and in-app over the real broker, into the notifier as production wires
@@ -25,7 +25,7 @@ describe('the new channels end to end over Kafka', () => {
   let pushService: PushService;
   let notifier: RunningNotifier;
   let results: MessageCollector;
-  let producer: Producer;
+  let producer: TracedProducer;
 
   beforeAll(async () => {
     // Leaders first: on a broker just started, asking a new partition for its end offset fails until it has one.
@@ -54,8 +54,7 @@ describe('the new channels end to end over Kafka', () => {
     results = await collectMessages(brokers, Topics.CampaignResult, { fromBeginning: false });
     // The push service's certificate is self-signed: trusted here, as production trusts the public CAs.
     notifier = await startNotifier({ ...config, webPush: { ...config.webPush!, tlsCa: pushService.ca } }, await createRuntime(config.infrastructure));
-    producer = new Kafka({ clientId: `${runId}-producer`, brokers, logLevel: logLevel.WARN }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    producer = await connectTracedProducer(brokers, runId);
   }, 90_000);
 
   afterAll(async () => {
@@ -66,8 +65,7 @@ describe('the new channels end to end over Kafka', () => {
     await database?.drop();
   }, 30_000);
 
-  const publish = (message: MessageRequested) =>
-    producer.send({ topic: Topics.MessageRequested, messages: [{ key: message.customerId, value: JSON.stringify(message), headers: { [EventHeaders.TraceId]: runId } }] });
+  const publish = (message: MessageRequested) => producer.publish(Topics.MessageRequested, message);
   const resultFor = (message: MessageRequested): CampaignResult | undefined =>
     results.messages.map((record) => decodeCampaignResult(JSON.parse(record.value))).find((result) => result.messageId === message.eventId);
 

@@ -1,31 +1,28 @@
-import { migrate, PgSqlClient } from '@syncengage/db';
-import { createFreshDatabase, type FreshDatabase } from '@syncengage/testing';
-import { NOTIFIER_MIGRATIONS } from '../src/adapters/postgres/migrations';
+import type { PgSqlClient } from '@syncengage/db';
 import { PostgresSendLedger } from '../src/adapters/postgres/postgres-send-ledger';
 import { buildSenderRegistry } from '../src/adapters/providers/build-sender-registry';
 import { DeliverMessage } from '../src/application/deliver-message';
 import { loadNotifierConfig } from '../src/config';
 import { aMessageRequested } from './support/message-requested';
+import { openNotifierDatabase, type NotifierDatabase } from './support/notifier-database';
 import { RecordingPublisher } from './support/recording-publisher';
 import { startRecordingServer, type RecordingServer } from './support/recording-server';
 
 // The registry as configured from the environment, the real ledger, the twilio SDK against a recording stand-in.
 
 describe('SMS segments, measured before sending', () => {
-  let database: FreshDatabase;
+  let database: NotifierDatabase;
   let db: PgSqlClient;
   let twilio: RecordingServer;
 
   beforeAll(async () => {
-    database = await createFreshDatabase('notifier_channels');
-    db = new PgSqlClient(database.url);
-    await migrate(db, 'notifier', NOTIFIER_MIGRATIONS);
+    database = await openNotifierDatabase('notifier_channels');
+    db = database.db;
     twilio = await startRecordingServer(() => ({ status: 201, body: { sid: 'SM0123456789abcdef0123456789abcdef', status: 'queued' } }));
   });
   afterAll(async () => {
     await twilio?.close();
-    await db?.close();
-    await database?.drop();
+    await database?.close();
   });
 
   function deliver(env: Record<string, string>) {

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import { EventHeaders, Topics, type MessageRequested } from '@syncengage/contracts';
+import { Topics, type MessageRequested } from '@syncengage/contracts';
 import { ensureTopics } from '@syncengage/kafka';
 import { collectMessages, createFreshDatabase, startGroupAtTopicEnd, waitFor, type FreshDatabase, type MessageCollector } from '@syncengage/testing';
 import { aMessageRequested } from './support/message-requested';
 import { HANG, startRecordingServer, type RecordedRequest, type RecordingServer } from './support/recording-server';
+import { connectTracedProducer, type TracedProducer } from './support/traced-producer';
 
 /**
  * The notifier as production runs it (node dist/main.js over Kafka and PostgreSQL) is killed with SIGKILL while
@@ -21,7 +21,7 @@ describe('a notifier killed mid-send and restarted', () => {
   let database: FreshDatabase;
   let sendgrid: RecordingServer;
   let twilio: RecordingServer;
-  let producer: Producer;
+  let producer: TracedProducer;
   let results: MessageCollector;
   const children: ChildProcess[] = [];
 
@@ -45,8 +45,7 @@ describe('a notifier killed mid-send and restarted', () => {
     );
     sendgrid = await startRecordingServer((request: RecordedRequest) => (holdFirst(request.body.includes(email.eventId) ? email.eventId : undefined) ? HANG : { status: 202 }));
     results = await collectMessages(brokers, Topics.CampaignResult, { groupId: `${runId}-results` });
-    producer = new Kafka({ clientId: `${runId}-producer`, brokers, logLevel: logLevel.WARN }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    producer = await connectTracedProducer(brokers, runId);
   }, 60_000);
 
   afterAll(async () => {
@@ -88,11 +87,7 @@ describe('a notifier killed mid-send and restarted', () => {
     });
   }
 
-  const publish = (message: MessageRequested, partition: number) =>
-    producer.send({
-      topic: Topics.MessageRequested,
-      messages: [{ key: message.customerId, partition, value: JSON.stringify(message), headers: { [EventHeaders.TraceId]: runId } }],
-    });
+  const publish = (message: MessageRequested, partition: number) => producer.publish(Topics.MessageRequested, message, partition);
 
   it('does not send the SMS again, resends the email once, and reports each message once as sent', async () => {
     // Different partitions, published before the notifier starts: kafkajs hands a consumer the partitions of one

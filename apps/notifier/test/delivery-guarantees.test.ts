@@ -1,13 +1,12 @@
 import { deliveryDeadLetterSchema, deadLetterTopicOf, Topics, type MessageRequested } from '@syncengage/contracts';
-import { migrate, PgSqlClient } from '@syncengage/db';
-import { createFreshDatabase, type FreshDatabase } from '@syncengage/testing';
+import type { PgSqlClient } from '@syncengage/db';
 import { KafkaDeliveryDeadLetters } from '../src/adapters/kafka/delivery-dead-letters';
-import { NOTIFIER_MIGRATIONS } from '../src/adapters/postgres/migrations';
 import { PostgresSendLedger } from '../src/adapters/postgres/postgres-send-ledger';
 import { buildSenderRegistry } from '../src/adapters/providers/build-sender-registry';
 import { DeliverMessage } from '../src/application/deliver-message';
 import { loadNotifierConfig } from '../src/config';
 import { aMessageRequested } from './support/message-requested';
+import { openNotifierDatabase, type NotifierDatabase } from './support/notifier-database';
 import { RecordingPublisher } from './support/recording-publisher';
 import { startRecordingServer, type RecordedRequest, type RecordingServer, type ScriptedResponse } from './support/recording-server';
 
@@ -19,22 +18,20 @@ const messageIdOf = (request: RecordedRequest): string | undefined =>
   (JSON.parse(request.body || '{}') as { personalizations?: Array<{ custom_args?: { message_id?: string } }> }).personalizations?.[0]?.custom_args?.message_id;
 
 describe('delivery guarantees against providers that answer 429 and 503', () => {
-  let database: FreshDatabase;
+  let database: NotifierDatabase;
   let db: PgSqlClient;
   let sendgrid: RecordingServer;
   let twilio: RecordingServer;
 
   beforeAll(async () => {
-    database = await createFreshDatabase('notifier_delivery');
-    db = new PgSqlClient(database.url);
-    await migrate(db, 'notifier', NOTIFIER_MIGRATIONS);
+    database = await openNotifierDatabase('notifier_delivery');
+    db = database.db;
     sendgrid = await startRecordingServer(() => ({ status: 202 }));
     twilio = await startRecordingServer(() => ({ status: 201, body: { sid: 'SM0123456789abcdef0123456789abcdef', status: 'queued' } }));
   });
   afterAll(async () => {
     await Promise.all([sendgrid?.close(), twilio?.close()]);
-    await db?.close();
-    await database?.drop();
+    await database?.close();
   });
   beforeEach(() => {
     sendgrid.requests.length = 0;

@@ -1,8 +1,7 @@
 import webpush from 'web-push';
-import { migrate, PgSqlClient } from '@syncengage/db';
+import { PgSqlClient } from '@syncengage/db';
 import { createRuntime } from '@syncengage/runtime';
 import { createFreshDatabase, type FreshDatabase } from '@syncengage/testing';
-import { NOTIFIER_MIGRATIONS } from '../src/adapters/postgres/migrations';
 import { PostgresPushSubscriptions } from '../src/adapters/postgres/postgres-push-subscriptions';
 import { PostgresSendLedger } from '../src/adapters/postgres/postgres-send-ledger';
 import { buildSenderRegistry } from '../src/adapters/providers/build-sender-registry';
@@ -12,6 +11,7 @@ import { loadNotifierConfig } from '../src/config';
 import { ProviderRejected } from '../src/domain/channel-sender';
 import { startNotifier, type RunningNotifier } from '../src/start-notifier';
 import { aMessageRequested } from './support/message-requested';
+import { openNotifierDatabase, type NotifierDatabase } from './support/notifier-database';
 import { startPushService, type BrowserSubscription, type PushService } from './support/push-service';
 import { RecordingPublisher } from './support/recording-publisher';
 
@@ -22,7 +22,7 @@ const vapid = webpush.generateVAPIDKeys();
 const subject = 'mailto:retention@syncengage.test';
 
 describe('web push with VAPID', () => {
-  let database: FreshDatabase;
+  let database: NotifierDatabase;
   let db: PgSqlClient;
   let pushService: PushService;
   let subscriptions: PostgresPushSubscriptions;
@@ -31,17 +31,15 @@ describe('web push with VAPID', () => {
   const nextCustomer = () => `push-customer-${++customer}`;
 
   beforeAll(async () => {
-    database = await createFreshDatabase('notifier_push');
-    db = new PgSqlClient(database.url);
-    await migrate(db, 'notifier', NOTIFIER_MIGRATIONS);
+    database = await openNotifierDatabase('notifier_push');
+    db = database.db;
     pushService = await startPushService({ vapidPublicKey: vapid.publicKey, subject });
     subscriptions = new PostgresPushSubscriptions(db);
     settings = { vapidPublicKey: vapid.publicKey, vapidPrivateKey: vapid.privateKey, vapidSubject: subject, ttlSeconds: 3_600, tlsCa: pushService.ca };
   });
   afterAll(async () => {
     await pushService?.close();
-    await db?.close();
-    await database?.drop();
+    await database?.close();
   });
 
   async function subscribed(customerId: string, count: number): Promise<BrowserSubscription[]> {

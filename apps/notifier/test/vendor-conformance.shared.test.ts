@@ -3,11 +3,10 @@ import { SendGridEmailSender, type SendGridSettings } from '../src/adapters/prov
 import { TwilioSmsSender, type TwilioSettings } from '../src/adapters/providers/twilio/twilio-sms-sender';
 import { TwilioWhatsAppSender } from '../src/adapters/providers/twilio/twilio-whatsapp-sender';
 import type { MessageRequested } from '@syncengage/contracts';
+import { sharedSpec, startPrism, stopAllPrism, type PrismServer } from '@syncengage/testing';
 import { aMessageRequested } from './support/message-requested';
-import { startPrismMock, stopAllPrismMocks, type PrismMock } from './support/prism';
 import { startRecordingProxy, type Exchange, type RecordingProxy } from './support/recording-proxy';
 import { startRecordingServer } from './support/recording-server';
-import { sharedSpec } from './support/shared-specs';
 
 // Run by `npm run test:shared` only. Prism validates every request the official SDKs send against the vendors'
 // own OpenAPI documents and reports each breach in an `sl-violations` header.
@@ -55,12 +54,12 @@ async function printSendRate(vendor: string, sender: (baseUrl: string) => Channe
 }
 
 interface SpecServer {
-  prism: PrismMock;
+  prism: PrismServer;
   proxy: RecordingProxy;
 }
 
 async function startSpecServer(spec: string): Promise<SpecServer> {
-  const prism = await startPrismMock(spec);
+  const prism = await startPrism({ mode: { mock: true }, specPath: spec, resolveFrom: __dirname });
   return { prism, proxy: await startRecordingProxy(prism.url) };
 }
 
@@ -73,7 +72,7 @@ beforeAll(async () => {
 }, 45_000);
 afterAll(async () => {
   await Promise.all([sendgrid?.proxy.close(), twilio?.proxy.close()]);
-  await stopAllPrismMocks();
+  await stopAllPrism();
 });
 beforeEach(() => {
   sendgrid.proxy.exchanges.length = 0;

@@ -6,6 +6,7 @@ import { TwilioSignatureVerifier } from '../src/adapters/http/twilio-signature';
 import { PostgresEngagementStore } from '../src/adapters/postgres/postgres-engagement-store';
 import type { Engagement } from '../src/domain/engagement';
 import { signLinkToken } from '../src/domain/link-token';
+import { aSentEngagement } from './support/sent-engagement';
 import { sendgridHeaders, sendgridKeyPair, startWebhookNotifier, twilioPost, type WebhookNotifier } from './webhooks-harness';
 
 // SendGrid's documented example of a signed event post (the one @sendgrid/eventwebhook verifies in its own tests).
@@ -58,24 +59,7 @@ describe('the signed engagement webhooks', () => {
   const results = (messageId: string): CampaignResult[] => service.publisher.results().filter((result) => result.messageId === messageId);
 
   async function aSentMessage(overrides: Partial<Engagement> = {}): Promise<Engagement> {
-    const engagement: Engagement = {
-      messageId: randomUUID(),
-      customerId: `customer-${randomUUID().slice(0, 8)}`,
-      campaignId: 'win-back-10',
-      campaignVersion: 3,
-      variant: 'VariantA',
-      channel: 'email',
-      provider: 'sendgrid',
-      providerMessageId: `sg-${randomUUID()}`,
-      recipient: 'customer@example.com',
-      status: 'sent',
-      stage: 'sent',
-      discountReservedCents: 500,
-      sentAt: '2026-03-10T09:00:00.000Z',
-      clickCount: 0,
-      revenueCents: 0,
-      ...overrides,
-    };
+    const engagement = aSentEngagement(overrides);
     await store.open(engagement);
     return engagement;
   }

@@ -1,6 +1,4 @@
-import { migrate, PgSqlClient } from '@syncengage/db';
-import { createFreshDatabase, type FreshDatabase } from '@syncengage/testing';
-import { NOTIFIER_MIGRATIONS } from '../src/adapters/postgres/migrations';
+import type { PgSqlClient } from '@syncengage/db';
 import { PostgresSendLedger } from '../src/adapters/postgres/postgres-send-ledger';
 import { buildSenderRegistry } from '../src/adapters/providers/build-sender-registry';
 import { TwilioWhatsAppSender } from '../src/adapters/providers/twilio/twilio-whatsapp-sender';
@@ -9,6 +7,7 @@ import { loadNotifierConfig } from '../src/config';
 import { ProviderRejected } from '../src/domain/channel-sender';
 import { parseWhatsAppTemplates } from '../src/domain/whatsapp-templates';
 import { aMessageRequested } from './support/message-requested';
+import { openNotifierDatabase, type NotifierDatabase } from './support/notifier-database';
 import { RecordingPublisher } from './support/recording-publisher';
 import { startRecordingServer, type RecordingServer } from './support/recording-server';
 
@@ -69,17 +68,15 @@ describe('the Twilio WhatsApp sender', () => {
   });
 
   describe('in delivery, with the ledger in PostgreSQL', () => {
-    let database: FreshDatabase;
+    let database: NotifierDatabase;
     let db: PgSqlClient;
 
     beforeAll(async () => {
-      database = await createFreshDatabase('notifier_whatsapp');
-      db = new PgSqlClient(database.url);
-      await migrate(db, 'notifier', NOTIFIER_MIGRATIONS);
+      database = await openNotifierDatabase('notifier_whatsapp');
+      db = database.db;
     });
     afterAll(async () => {
-      await db?.close();
-      await database?.drop();
+      await database?.close();
     });
 
     it('falls back to SMS when the campaign has no template, and reports the message sent on SMS', async () => {

@@ -14,3 +14,4 @@ export {
 export { TEST_DATABASE_URL_ENV, TEST_KAFKA_BROKERS_ENV, testDatabaseAdminUrl, testKafkaBrokers } from './test-environment';
 export { startServiceProcess, type ServiceProcess } from './service-process';
 export { startPipelineProcesses, startGroupAtTopicEnd, PIPELINE_SERVICES, CONSUMED_TOPICS, type PipelineProcesses } from './pipeline-processes';
+export { sharedSpec, startPrism, stopAllPrism, type PrismOptions, type PrismServer } from './prism';

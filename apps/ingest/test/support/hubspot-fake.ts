@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PageOutage } from './page-outage';
 
 /**
  * A small stateful HubSpot CRM (contacts v3) for what a static mock cannot do: paging that ends, search with
@@ -52,11 +53,8 @@ export async function startHubSpotFake(options: { validToken: string; expiredTok
   const contacts = new Map<string, FakeContact>();
   const requests: ReceivedRequest[] = [];
   let throttled: { remaining: number; retryAfterSeconds: number } = { remaining: 0, retryAfterSeconds: 0 };
-  let listPagesServed = 0;
-  let breakAfter = Infinity;
+  const outage = new PageOutage();
   let corrupt = false;
-  let isHolding = false;
-  const parked: ServerResponse[] = [];
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -100,9 +98,9 @@ export async function startHubSpotFake(options: { validToken: string; expiredTok
 
   function list(query: URLSearchParams, res: ServerResponse): void {
     const limit = Number(query.get('limit') ?? 10);
-    if (limit > 1 && listPagesServed >= breakAfter && isHolding) return void parked.push(res);
-    if (limit > 1 && listPagesServed >= breakAfter) return sendError(res, 500, 'INTERNAL_ERROR', 'Internal error, try again later.');
-    if (limit > 1) listPagesServed += 1;
+    const verdict = limit > 1 ? outage.admit(res) : 'serve';
+    if (verdict === 'held') return;
+    if (verdict === 'fail') return sendError(res, 500, 'INTERNAL_ERROR', 'Internal error, try again later.');
     const after = query.get('after');
     // HubSpot pages the list by id: `after` is the id to start from.
     const ordered = [...contacts.values()].sort((a, b) => Number(a.id) - Number(b.id));
@@ -153,29 +151,17 @@ export async function startHubSpotFake(options: { validToken: string; expiredTok
         throttleNext(count, retryAfterSeconds) {
           throttled = { remaining: count, retryAfterSeconds };
         },
-        breakListAfter(pages) {
-          listPagesServed = 0;
-          breakAfter = pages;
-          isHolding = false;
-        },
-        holdListAfter(pages) {
-          listPagesServed = 0;
-          breakAfter = pages;
-          isHolding = true;
-        },
+        breakListAfter: (pages) => outage.failAfter(pages),
+        holdListAfter: (pages) => outage.holdAfter(pages),
         get held() {
-          return parked.length;
+          return outage.held;
         },
         corruptNext() {
           corrupt = true;
         },
-        repair() {
-          breakAfter = Infinity;
-          isHolding = false;
-          parked.splice(0).forEach((response) => response.destroy());
-        },
+        repair: () => outage.repair(),
         close: () => {
-          parked.splice(0).forEach((response) => response.destroy());
+          outage.dropHeld();
           server.closeAllConnections();
           return new Promise<void>((done) => server.close(() => done()));
         },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PageOutage } from './page-outage';
 
 /**
  * A recorded-contract Salesforce: Salesforce publishes no static OpenAPI for its REST API, so this serves the
@@ -65,10 +66,7 @@ export async function startSalesforceFake(options: SalesforceFakeOptions): Promi
   const dataRequests: DataRequest[] = [];
   const validTokens = new Set<string>();
   const cursors = new Map<string, Row[]>();
-  let batchesServed = 0;
-  let breakAfter = Infinity;
-  let isHolding = false;
-  const parked: ServerResponse[] = [];
+  const outage = new PageOutage();
   let url = '';
 
   const issueToken = () => {
@@ -120,9 +118,9 @@ export async function startSalesforceFake(options: SalesforceFakeOptions): Promi
     const rest = logged.path.slice(`/services/data/${version}`.length);
     const batchSize = Number(/batchSize=(\d+)/.exec(String(req.headers['sforce-query-options'] ?? ''))?.[1] ?? 2_000);
     const batch = (locatorId: string, all: Row[], offset: number, select: (row: Row) => Record<string, unknown>) => {
-      if (batchesServed >= breakAfter && isHolding) return void parked.push(res);
-      if (batchesServed >= breakAfter) return reply(400, [{ message: 'Your query request was running for too long.', errorCode: 'QUERY_TIMEOUT' }]);
-      batchesServed += 1;
+      const verdict = outage.admit(res);
+      if (verdict === 'held') return;
+      if (verdict === 'fail') return reply(400, [{ message: 'Your query request was running for too long.', errorCode: 'QUERY_TIMEOUT' }]);
       const next = offset + batchSize;
       const done = next >= all.length;
       reply(200, {
@@ -197,27 +195,15 @@ export async function startSalesforceFake(options: SalesforceFakeOptions): Promi
         },
         issueToken,
         expireTokens: () => validTokens.clear(),
-        breakQueriesAfter(batches) {
-          batchesServed = 0;
-          breakAfter = batches;
-          isHolding = false;
-        },
-        holdQueriesAfter(batches) {
-          batchesServed = 0;
-          breakAfter = batches;
-          isHolding = true;
-        },
+        breakQueriesAfter: (batches) => outage.failAfter(batches),
+        holdQueriesAfter: (batches) => outage.holdAfter(batches),
         get held() {
-          return parked.length;
+          return outage.held;
         },
-        repair() {
-          breakAfter = Infinity;
-          isHolding = false;
-          parked.splice(0).forEach((response) => response.destroy());
-        },
+        repair: () => outage.repair(),
         forgetLocators: () => cursors.clear(),
         close: () => {
-          parked.splice(0).forEach((response) => response.destroy());
+          outage.dropHeld();
           server.closeAllConnections();
           return new Promise<void>((done) => server.close(() => done()));
         },

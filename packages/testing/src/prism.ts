@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-export interface PrismProxy {
+export interface PrismServer {
   /** http://127.0.0.1:<port>, the port Prism was given by the OS. */
   url: string;
   /** Everything Prism printed, including each request's validation verdict. */
@@ -10,9 +10,29 @@ export interface PrismProxy {
   stop(): Promise<void>;
 }
 
-// test/support → apps/ingest → apps → the repository root; the shared specs sit beside the repository.
-const REPO_ROOT = resolve(__dirname, '../../../..');
+export interface PrismOptions {
+  /**
+   * `mock` answers from the spec's examples; `proxy` checks every request against the spec before it reaches
+   * `upstreamUrl` (a bad one gets 422/401 and never arrives) and every response before it reaches the client
+   * (a bad one becomes 500).
+   */
+  mode: { mock: true } | { proxy: string };
+  specPath: string;
+  /**
+   * A directory of the workspace that has @stoplight/prism-cli as its devDependency (the test's `__dirname`):
+   * the binary is resolved from there, so this package does not depend on Prism.
+   */
+  resolveFrom: string;
+  timeoutMs?: number;
+}
+
+// dist/prism.js → packages/testing → packages → the repository root; the shared specs sit beside the repository.
+const REPO_ROOT = resolve(__dirname, '../../..');
 const READY = /Prism is listening on (http:\/\/\S+)/;
+
+// Every Prism this process started, ready or not: a start abandoned by a hook timeout must not outlive the suite
+// (its open pipes would also keep jest from exiting).
+const started = new Set<() => Promise<void>>();
 
 /**
  * The absolute path of a vendor spec under ../shared/specs. A missing file fails the suite naming the path: the
@@ -24,20 +44,24 @@ export function sharedSpec(relativePath: string): string {
   return path;
 }
 
-/**
- * `prism proxy --errors` for one spec in front of `upstreamUrl`: every request is checked against the spec before
- * it reaches the upstream (a bad one gets 422/401 and never arrives), every response before it reaches the client
- * (a bad one becomes 500). Resolves once Prism says it is listening.
- */
-export async function startPrismProxy(specPath: string, upstreamUrl: string, timeoutMs = 30_000): Promise<PrismProxy> {
-  const packageJson = require.resolve('@stoplight/prism-cli/package.json');
+/** Stops every Prism this process started and has not stopped yet; for afterAll. */
+export async function stopAllPrism(): Promise<void> {
+  await Promise.all([...started].map((stop) => stop()));
+}
+
+/** Prism (`--errors` in proxy mode) for one spec on a free port; resolves once Prism says it is listening. */
+export async function startPrism({ mode, specPath, resolveFrom, timeoutMs = 30_000 }: PrismOptions): Promise<PrismServer> {
+  const packageJson = require.resolve('@stoplight/prism-cli/package.json', { paths: [resolveFrom] });
   const bin = resolve(dirname(packageJson), (require(packageJson) as { bin: { prism: string } }).bin.prism);
-  const child = spawn(process.execPath, [bin, 'proxy', '--errors', '-h', '127.0.0.1', '-p', '0', specPath, upstreamUrl], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const modeArgs = 'proxy' in mode ? ['proxy', '--errors'] : ['mock'];
+  const upstream = 'proxy' in mode ? [mode.proxy] : [];
+  const child = spawn(process.execPath, [bin, ...modeArgs, '-h', '127.0.0.1', '-p', '0', specPath, ...upstream], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const stop = async () => {
+    started.delete(stop);
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     child.kill('SIGTERM');
@@ -45,6 +69,7 @@ export async function startPrismProxy(specPath: string, upstreamUrl: string, tim
     await exited;
     clearTimeout(timer);
   };
+  started.add(stop);
 
   const url = await new Promise<string>((ready, fail) => {
     const timer = setTimeout(() => fail(new Error(`Prism did not start within ${timeoutMs} ms for ${specPath}:\n${output}`)), timeoutMs);
