@@ -1,17 +1,17 @@
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Partitioners, type Producer } from 'kafkajs';
 import { decodeCampaignResult, Topics, type CampaignResult, type MessageRequested } from '@syncengage/contracts';
 import { ensureTopics } from '@syncengage/kafka';
 import { createRuntime } from '@syncengage/runtime';
 import {
-  collectMessages, createFreshDatabase, createTestKafka, createTopics, sharedSpec, startGroupAtTopicEnd, startPrism, stopAllPrism, testKafkaBrokers, waitFor,
+  collectMessages, createFreshDatabase, createTopics, sharedSpec, startGroupAtTopicEnd, startPrism, stopAllPrism, testKafkaBrokers, waitFor,
   type FreshDatabase, type MessageCollector, type PrismServer,
 } from '@syncengage/testing';
 import { loadNotifierConfig } from '../src/config';
 import { startNotifier, type RunningNotifier } from '../src/start-notifier';
 import { aMessageRequested } from './support/message-requested';
+import { kafkaNotifierEnv, notifierGroupOf } from './support/notifier-over-kafka';
+import { startRecordingProxy, violationsOf, type RecordingProxy } from './support/recording-proxy';
 import { startRecordingServer, type RecordingServer } from './support/recording-server';
+import { connectTracedProducer, type TracedProducer } from './support/traced-producer';
 
 /**
  * Run by `npm run test:shared` only. The whole notifier over the real broker and PostgreSQL, its providers' base
@@ -23,68 +23,8 @@ const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
 const WHATSAPP_TEMPLATE = `HX${'0123456789abcdef'.repeat(2)}`;
 const BATCH = 200;
 
-interface Exchange {
-  origin: string;
-  path: string;
-  requestBody: string;
-  status: number;
-  /** Prism's verdict on the request; absent when it found nothing (or when the bare baseline answered). */
-  violations?: string;
-}
-
-interface VendorFront {
-  url: string;
-  exchanges: Exchange[];
-  forwardTo(origin: string): void;
-  close(): Promise<void>;
-}
-
-/**
- * The notifier's vendor base URL. It passes each request on to the current origin and keeps what came back, so
- * the baseline run differs from the Prism run only in who answers, behind the same extra hop.
- */
-async function startVendorFront(initialOrigin: string): Promise<VendorFront> {
-  let origin = initialOrigin;
-  const exchanges: Exchange[] = [];
-  const server = createServer((incoming, outgoing) => {
-    const target = new URL(incoming.url ?? '/', origin);
-    const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', () => {
-      const requestBody = Buffer.concat(chunks);
-      const forwarded = request(target, { method: incoming.method, headers: { ...incoming.headers, host: target.host } }, (answer) => {
-        const answerChunks: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => answerChunks.push(chunk));
-        answer.on('end', () => {
-          const violations = answer.headers['sl-violations'];
-          exchanges.push({ origin: target.origin, path: target.pathname, requestBody: requestBody.toString('utf8'), status: answer.statusCode ?? 0, violations: Array.isArray(violations) ? violations.join(',') : violations });
-          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-          outgoing.end(Buffer.concat(answerChunks));
-        });
-      });
-      forwarded.on('error', (error) => {
-        outgoing.writeHead(502, { 'Content-Type': 'text/plain' });
-        outgoing.end(`vendor front could not reach ${origin}: ${error.message}`);
-      });
-      forwarded.end(requestBody);
-    });
-  });
-  await new Promise<void>((listening, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => listening());
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    exchanges,
-    forwardTo: (next) => (origin = next),
-    close: () => closeServer(server),
-  };
-}
-
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((closed, fail) => server.close((error) => (error ? fail(error) : closed())));
-}
+/** Each exchange with Prism's verdict on its request beside it. */
+const seen = (vendor: RecordingProxy) => vendor.exchanges.map((exchange) => ({ ...exchange, violations: violationsOf(exchange) }));
 
 describe('message-requested over Kafka, delivered against the vendors\' published specs', () => {
   const brokers = testKafkaBrokers();
@@ -92,12 +32,13 @@ describe('message-requested over Kafka, delivered against the vendors\' publishe
   let sendgridPrism: PrismServer;
   let twilioPrism: PrismServer;
   let bare: RecordingServer;
-  let sendgrid: VendorFront;
-  let twilio: VendorFront;
+  // The notifier's vendor base URLs: the baseline run differs from the Prism run only in who answers, behind the same hop.
+  let sendgrid: RecordingProxy;
+  let twilio: RecordingProxy;
   let database: FreshDatabase;
   let notifier: RunningNotifier;
   let results: MessageCollector;
-  let producer: Producer;
+  let producer: TracedProducer;
 
   // Loading the 1.9 MB Twilio spec takes Prism a few seconds, more on a busy machine.
   beforeAll(async () => {
@@ -108,17 +49,13 @@ describe('message-requested over Kafka, delivered against the vendors\' publishe
     await createTopics(brokers, [Topics.MessageRequested, Topics.CampaignResult]);
     await ensureTopics(brokers, 3);
     // A new group would read the shared broker's topics from the beginning: other suites' leftovers first.
-    for (const topic of [Topics.MessageRequested, Topics.CustomerUpdated]) await startGroupAtTopicEnd(brokers, `${runId}-notifier`, topic);
+    for (const topic of [Topics.MessageRequested, Topics.CustomerUpdated]) await startGroupAtTopicEnd(brokers, notifierGroupOf(runId), topic);
     database = await createFreshDatabase(`${runId}_notifier`);
     bare = await startRecordingServer(() => ({ status: 202 }));
     [sendgridPrism, twilioPrism] = await prisms;
-    [sendgrid, twilio] = await Promise.all([startVendorFront(sendgridPrism.url), startVendorFront(twilioPrism.url)]);
+    [sendgrid, twilio] = await Promise.all([startRecordingProxy(sendgridPrism.url), startRecordingProxy(twilioPrism.url)]);
     const config = loadNotifierConfig({
-      KAFKA_BROKERS: brokers.join(','),
-      KAFKA_GROUP_ID: `${runId}-notifier`,
-      DATABASE_URL: database.url,
-      NOTIFIER_HTTP_PORT: '0',
-      LOG_LEVEL: 'error',
+      ...kafkaNotifierEnv(brokers, runId, database.url),
       SENDGRID_API_KEY: 'SG.test-key',
       SENDGRID_FROM_EMAIL: 'retention@syncengage.test',
       SENDGRID_BASE_URL: sendgrid.url,
@@ -135,8 +72,7 @@ describe('message-requested over Kafka, delivered against the vendors\' publishe
     });
     results = await collectMessages(brokers, Topics.CampaignResult, { fromBeginning: false });
     notifier = await startNotifier(config, await createRuntime(config.infrastructure));
-    producer = createTestKafka(brokers, `${runId}-producer`).producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    producer = await connectTracedProducer(brokers, runId);
   }, 60_000);
 
   afterAll(async () => {
@@ -149,8 +85,7 @@ describe('message-requested over Kafka, delivered against the vendors\' publishe
   }, 30_000);
 
   /** All at once, in one produce request, keyed by customer as the orchestrator publishes them. */
-  const publish = (messages: MessageRequested[]) =>
-    producer.send({ topic: Topics.MessageRequested, messages: messages.map((message) => ({ key: message.customerId, value: JSON.stringify(message) })) });
+  const publish = (messages: MessageRequested[]) => producer.publishAll(Topics.MessageRequested, messages);
   const resultsFor = (ids: ReadonlySet<string>): Array<{ result: CampaignResult; receivedAt: number }> =>
     results.messages
       .map((record) => ({ result: decodeCampaignResult(JSON.parse(record.value)), receivedAt: record.receivedAt }))
@@ -177,11 +112,11 @@ describe('message-requested over Kafka, delivered against the vendors\' publishe
     expect(resultOf(sms)).toMatchObject({ status: 'sent', stage: 'sent', channel: 'sms', provider: 'twilio', providerMessageId: twilioSid });
     expect(resultOf(whatsapp)).toMatchObject({ status: 'sent', stage: 'sent', channel: 'whatsapp', provider: 'twilio', providerMessageId: twilioSid });
 
-    expect(sendgrid.exchanges).toEqual([expect.objectContaining({ path: '/v3/mail/send', status: 202, violations: undefined })]);
+    expect(seen(sendgrid)).toEqual([expect.objectContaining({ path: '/v3/mail/send', status: 202, violations: undefined })]);
     expect(JSON.parse(sendgrid.exchanges[0].requestBody)).toMatchObject({ subject: 'We miss you', personalizations: [{ custom_args: { message_id: email.eventId } }] });
     const forms = twilio.exchanges.map((exchange) => Object.fromEntries(new URLSearchParams(exchange.requestBody)));
     expect(twilio.exchanges).toHaveLength(2);
-    twilio.exchanges.forEach((exchange) => expect(exchange).toMatchObject({ path: `/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`, status: 201, violations: undefined }));
+    seen(twilio).forEach((exchange) => expect(exchange).toMatchObject({ path: `/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`, status: 201, violations: undefined }));
     expect(forms).toEqual(expect.arrayContaining([
       expect.objectContaining({ To: '+15558675310', From: '+15017122661', Body: `sms ${runId}` }),
       expect.objectContaining({ To: 'whatsapp:+15558675311', From: 'whatsapp:+14155238886', ContentSid: WHATSAPP_TEMPLATE }),
@@ -208,7 +143,7 @@ describe('message-requested over Kafka, delivered against the vendors\' publishe
   it(`prints the pipeline's email sends per second against Prism and against a bare server (${BATCH} each, information only)`, async () => {
     const beforePrism = sendgrid.exchanges.length;
     const againstPrism = await sendsPerSecond(sendgridPrism.url, 'prism');
-    const prismExchanges = sendgrid.exchanges.slice(beforePrism);
+    const prismExchanges = seen(sendgrid).slice(beforePrism);
     const againstBare = await sendsPerSecond(bare.url, 'bare');
     console.info(
       `notifier pipeline, ${BATCH} emails published at once over Kafka → campaign-result consumed: ` +

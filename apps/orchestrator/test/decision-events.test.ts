@@ -3,8 +3,8 @@ import { collectMessages, testKafkaBrokers, waitFor, type MessageCollector } fro
 import { PostgresCampaignCatalog } from '../src/adapters/postgres/postgres-campaign-catalog';
 import { campaignForSegment } from '../src/domain/campaigns';
 import { assignVariant, HOLDOUT } from '../src/domain/variant-assignment';
-import { createJourneyWorld, newCustomerScore, waitForMessages, type JourneyWorld } from './journey-harness';
-import { atRiskScore } from './support/scores';
+import { createJourneyWorld, waitForMessages, type JourneyWorld } from './journey-harness';
+import { atRiskScore, newCustomerScore } from './support/scores';
 
 const HOLDOUT_PERCENT = 50;
 

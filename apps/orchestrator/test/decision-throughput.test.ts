@@ -1,14 +1,12 @@
-import { migrate, PgSqlClient } from '@syncengage/db';
+import type { PgSqlClient } from '@syncengage/db';
 import { Topics } from '@syncengage/contracts';
 import { InProcessBus, InProcessEventPublisher } from '@syncengage/kafka';
-import { createFreshDatabase, type FreshDatabase } from '@syncengage/testing';
-import { ORCHESTRATOR_MIGRATIONS } from '../src/adapters/postgres/migrations';
 import { PostgresCampaignCatalog } from '../src/adapters/postgres/postgres-campaign-catalog';
 import { PostgresDecisionLedger } from '../src/adapters/postgres/postgres-decision-ledger';
 import { PostgresOutbox } from '../src/adapters/postgres/postgres-outbox';
-import { DEFAULT_CAMPAIGNS } from '../src/adapters/files/default-campaigns';
 import { DecideForScore } from '../src/application/decide-for-score';
 import { loadOrchestratorConfig } from '../src/config';
+import { createSeededDatabase, measureDecisionsPerSecond, type SeededDatabase } from './support/decision-throughput';
 import { atRiskScore } from './support/scores';
 
 /**
@@ -17,20 +15,14 @@ import { atRiskScore } from './support/scores';
  * topic). Prints the figure; asserts only that every decision was published once.
  */
 describe('decision throughput of one orchestrator instance', () => {
-  let database: FreshDatabase;
+  let seeded: SeededDatabase;
   let db: PgSqlClient;
 
   beforeAll(async () => {
-    database = await createFreshDatabase('throughput');
-    db = new PgSqlClient(database.url);
-    await migrate(db, 'orchestrator', ORCHESTRATOR_MIGRATIONS);
-    const catalog = new PostgresCampaignCatalog(db);
-    for (const campaign of DEFAULT_CAMPAIGNS) await catalog.seed(campaign, 'test');
+    seeded = await createSeededDatabase('throughput');
+    db = seeded.db;
   });
-  afterAll(async () => {
-    await db?.close();
-    await database?.drop();
-  });
+  afterAll(() => seeded?.close());
 
   it.each([1, 3])('decides and publishes with %i in flight', async (inFlight) => {
     const config = loadOrchestratorConfig({ DAILY_DISCOUNT_BUDGET_CENTS: '1000000000', AB_HOLDOUT_PERCENT: '0' });
@@ -47,15 +39,7 @@ describe('decision throughput of one orchestrator instance', () => {
     const useCase = new DecideForScore(new PostgresDecisionLedger(db), outbox, new PostgresCampaignCatalog(db), policy, { dailyCapCents: 1_000_000_000, timeZone: 'UTC' }, () => new Date());
     const total = 150;
     const scores = Array.from({ length: total }, (_, index) => atRiskScore(`tp${inFlight}-${index}`));
-    const startedAt = process.hrtime.bigint();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: inFlight }, async () => {
-        while (next < total) await useCase.execute(scores[next++], 't');
-      }),
-    );
-    const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
-    process.stdout.write(`orchestrator: ${total} decisions with ${inFlight} in flight in ${seconds.toFixed(2)} s = ${Math.round(total / seconds)} decisions/s\n`);
+    await measureDecisionsPerSecond('orchestrator', useCase, scores, inFlight);
     expect(bus.messages(Topics.MessageRequested)).toHaveLength(total);
   }, 60_000);
 });

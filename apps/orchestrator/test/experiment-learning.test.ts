@@ -11,6 +11,8 @@ import { loadOrchestratorConfig } from '../src/config';
 import { startOrchestrator } from '../src/start-orchestrator';
 import { assignVariant } from '../src/domain/variant-assignment';
 import type { CampaignResults } from '../src/application/experiment-results';
+import { campaignResult } from './support/campaign-results';
+import { kafkaOrchestratorEnv } from './support/orchestrator-env';
 import { atRiskScore } from './support/scores';
 
 const CAMPAIGN_ID = 'learning-win-back';
@@ -68,27 +70,8 @@ describe('learned discounts and A/B results, end to end', () => {
       'SELECT discount_percent, learned_reward, posterior FROM orchestrator_bandit_pulls WHERE message_id = $1',
       [messageId],
     ))[0];
-  const result = (customerId: string, fields: Partial<CampaignResult>): CampaignResult => ({
-    eventId: randomUUID(),
-    occurredAt: new Date().toISOString(),
-    customerId,
-    eventType: 'campaign-result',
-    schemaVersion: 1,
-    messageId: messageIdOf.get(customerId)!,
-    campaignId: CAMPAIGN_ID,
-    campaignVersion: 1,
-    variant: armOf(customerId),
-    channel: 'email',
-    provider: 'local-outbox',
-    status: 'sent',
-    stage: 'sent',
-    opened: false,
-    clicked: false,
-    converted: false,
-    revenueImpactCents: 0,
-    discountReservedCents: 0,
-    ...fields,
-  });
+  const result = (customerId: string, fields: Partial<CampaignResult>): CampaignResult =>
+    campaignResult({ customerId, messageId: messageIdOf.get(customerId)!, campaignId: CAMPAIGN_ID, campaignVersion: 1, variant: armOf(customerId) }, { stage: 'sent', ...fields });
   const purchase = (customerId: string, orderId: string, amountCents: number, orderedAt: Date): CustomerUpdated => ({
     eventId: randomUUID(),
     occurredAt: new Date().toISOString(),
@@ -116,11 +99,7 @@ describe('learned discounts and A/B results, end to end', () => {
     campaignsDir = mkdtempSync(join(tmpdir(), 'campaigns-'));
     writeFileSync(join(campaignsDir, 'learning-win-back.json'), JSON.stringify(campaign));
     const config = loadOrchestratorConfig({
-      KAFKA_BROKERS: brokers.join(','),
-      KAFKA_GROUP_ID: groupId,
-      DATABASE_URL: database.url,
-      ORCHESTRATOR_HTTP_PORT: '0',
-      LOG_LEVEL: 'error',
+      ...kafkaOrchestratorEnv(brokers, groupId, database.url),
       CAMPAIGNS_DIR: campaignsDir,
       AB_HOLDOUT_PERCENT: String(HOLDOUT_PERCENT),
       CONTACT_COOLDOWN_HOURS: '0',

@@ -2,6 +2,7 @@ import { deriveEventId, Topics, type CampaignResult } from '@syncengage/contract
 import { InProcessEventPublisher } from '@syncengage/kafka';
 import { waitFor } from '@syncengage/testing';
 import { startOrchestratorHarness, type OrchestratorHarness } from './support/orchestrator-harness';
+import { campaignResult } from './support/campaign-results';
 import { atRiskScore } from './support/scores';
 
 /** The guard rails on the real service and PostgreSQL, with the service's clock in the test's hands. */
@@ -15,26 +16,11 @@ describe('guard rails', () => {
     waitFor(async () => (await orchestrator.db.query('SELECT 1 FROM orchestrator_decisions WHERE scored_event_id = $1', [scoredEventId])).rows.length > 0, {
       description: `a decision for ${scoredEventId}`,
     });
-  const result = (customerId: string, fields: Partial<CampaignResult>): CampaignResult => ({
-    eventId: deriveEventId(customerId, JSON.stringify(fields)),
-    occurredAt: clock.toISOString(),
-    customerId,
-    eventType: 'campaign-result',
-    schemaVersion: 1,
-    messageId: deriveEventId(customerId, 'message'),
-    campaignId: 'at-risk-win-back',
-    campaignVersion: 1,
-    variant: 'VariantA',
-    channel: 'email',
-    provider: 'local-outbox',
-    status: 'sent',
-    opened: false,
-    clicked: false,
-    converted: false,
-    revenueImpactCents: 0,
-    discountReservedCents: 0,
-    ...fields,
-  });
+  const result = (customerId: string, fields: Partial<CampaignResult>): CampaignResult =>
+    campaignResult(
+      { customerId, messageId: deriveEventId(customerId, 'message'), campaignId: 'at-risk-win-back', campaignVersion: 1, variant: 'VariantA' },
+      { eventId: deriveEventId(customerId, JSON.stringify(fields)), occurredAt: clock.toISOString(), ...fields },
+    );
   const publishResult = (value: CampaignResult) => new InProcessEventPublisher(orchestrator.bus).publish(Topics.CampaignResult, value, 't');
 
   beforeAll(async () => {

@@ -1,9 +1,6 @@
-import { migrate, PgSqlClient } from '@syncengage/db';
+import type { PgSqlClient } from '@syncengage/db';
 import { Topics } from '@syncengage/contracts';
 import { InProcessBus, InProcessEventPublisher } from '@syncengage/kafka';
-import { createFreshDatabase, type FreshDatabase } from '@syncengage/testing';
-import { DEFAULT_CAMPAIGNS } from '../src/adapters/files/default-campaigns';
-import { ORCHESTRATOR_MIGRATIONS } from '../src/adapters/postgres/migrations';
 import { PostgresCampaignCatalog } from '../src/adapters/postgres/postgres-campaign-catalog';
 import { PostgresDecisionLedger } from '../src/adapters/postgres/postgres-decision-ledger';
 import { PostgresJourneySegmentLedger } from '../src/adapters/postgres/postgres-journey-segment-ledger';
@@ -13,7 +10,8 @@ import { DecideForScore } from '../src/application/decide-for-score';
 import { EnrollJourney } from '../src/application/enroll-journey';
 import { TrackSegment } from '../src/application/track-segment';
 import { loadOrchestratorConfig } from '../src/config';
-import { newCustomerScore } from './journey-harness';
+import { createSeededDatabase, measureDecisionsPerSecond, type SeededDatabase } from './support/decision-throughput';
+import { newCustomerScore } from './support/scores';
 
 /**
  * Decisions per second of one instance when every score also records the customer's segment (publishing
@@ -22,20 +20,14 @@ import { newCustomerScore } from './journey-harness';
  * segment-changed and one journey.
  */
 describe('decision throughput with segment tracking and journey enrollment', () => {
-  let database: FreshDatabase;
+  let seeded: SeededDatabase;
   let db: PgSqlClient;
 
   beforeAll(async () => {
-    database = await createFreshDatabase('journey_throughput');
-    db = new PgSqlClient(database.url);
-    await migrate(db, 'orchestrator', ORCHESTRATOR_MIGRATIONS);
-    const catalog = new PostgresCampaignCatalog(db);
-    for (const campaign of DEFAULT_CAMPAIGNS) await catalog.seed(campaign, 'test');
+    seeded = await createSeededDatabase('journey_throughput');
+    db = seeded.db;
   });
-  afterAll(async () => {
-    await db?.close();
-    await database?.drop();
-  });
+  afterAll(() => seeded?.close());
 
   it.each([1, 3])('decides, enrolls and publishes with %i in flight', async (inFlight) => {
     const config = loadOrchestratorConfig({ AB_HOLDOUT_PERCENT: '0' });
@@ -49,15 +41,7 @@ describe('decision throughput with segment tracking and journey enrollment', () 
     });
     const total = 150;
     const scores = Array.from({ length: total }, (_, index) => newCustomerScore(`jt${inFlight}-${index}`));
-    const startedAt = process.hrtime.bigint();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: inFlight }, async () => {
-        while (next < total) await useCase.execute(scores[next++], 't');
-      }),
-    );
-    const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
-    process.stdout.write(`orchestrator with journeys: ${total} decisions with ${inFlight} in flight in ${seconds.toFixed(2)} s = ${Math.round(total / seconds)} decisions/s\n`);
+    await measureDecisionsPerSecond('orchestrator with journeys', useCase, scores, inFlight);
     expect(bus.messages(Topics.MessageRequested)).toHaveLength(total);
     expect(bus.messages(Topics.SegmentChanged)).toHaveLength(total);
     const journeys = await db.query<{ n: string }>("SELECT count(*) AS n FROM orchestrator_journey_instances WHERE customer_id LIKE $1", [`jt${inFlight}-%`]);

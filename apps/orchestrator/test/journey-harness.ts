@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ALL_TOPICS, decodeMessageRequested, Topics, type CampaignResult, type ChurnScored, type MessageRequested } from '@syncengage/contracts';
 import { PgSqlClient } from '@syncengage/db';
 import { ensureTopics, KafkaEventPublisher } from '@syncengage/kafka';
@@ -7,6 +6,8 @@ import { createRuntime, type RunningService } from '@syncengage/runtime';
 import { collectMessages, createFreshDatabase, startGroupAtTopicEnd, testKafkaBrokers, waitFor, type FreshDatabase, type MessageCollector } from '@syncengage/testing';
 import { loadOrchestratorConfig } from '../src/config';
 import { startOrchestrator } from '../src/start-orchestrator';
+import { campaignResult } from './support/campaign-results';
+import { kafkaOrchestratorEnv } from './support/orchestrator-env';
 
 /**
  * Orchestrators as Nest apps over the real test broker and one fresh PostgreSQL database, with the service clock
@@ -44,11 +45,7 @@ export async function createJourneyWorld(prefix: string): Promise<JourneyWorld> 
     messages,
     startInstance: async (env = {}) => {
       const config = loadOrchestratorConfig({
-        KAFKA_BROKERS: brokers.join(','),
-        KAFKA_GROUP_ID: groupId,
-        DATABASE_URL: database.url,
-        ORCHESTRATOR_HTTP_PORT: '0',
-        LOG_LEVEL: 'error',
+        ...kafkaOrchestratorEnv(brokers, groupId, database.url),
         AB_HOLDOUT_PERCENT: '0',
         JOURNEY_POLL_INTERVAL_MS: '50',
         OUTBOX_FLUSH_INTERVAL_MS: '50',
@@ -75,47 +72,18 @@ export async function createJourneyWorld(prefix: string): Promise<JourneyWorld> 
   };
 }
 
-/** A customer in their first weeks: New under the default rules. */
-export function newCustomerScore(customerId: string, overrides: Partial<ChurnScored> = {}): ChurnScored {
-  return {
-    eventId: randomUUID(),
-    occurredAt: new Date().toISOString(),
-    customerId,
-    eventType: 'churn-scored',
-    schemaVersion: 1,
-    score: 0.2,
-    band: 'low',
-    modelVersion: 'rf-1',
-    horizonDays: 30,
-    rfm: { recencyDays: 3, frequency: 1, monetaryTotalCents: 4_000, tenureDays: 5 },
-    profile: { email: `${customerId}@example.com`, firstName: 'Ana', locale: 'en' },
-    trigger: 'purchase_made',
-    ...overrides,
-  };
-}
-
 /** What the notifier reports about a message at one stage; flags are cumulative, as the notifier sends them. */
 export function resultFor(message: MessageRequested, stage: 'opened' | 'clicked' | 'converted'): CampaignResult {
-  return {
-    eventId: randomUUID(),
-    occurredAt: new Date().toISOString(),
-    customerId: message.customerId,
-    eventType: 'campaign-result',
-    schemaVersion: 1,
-    messageId: message.eventId,
-    campaignId: message.campaignId,
-    campaignVersion: message.campaignVersion,
-    variant: message.variant,
+  const of = { customerId: message.customerId, messageId: message.eventId, campaignId: message.campaignId, campaignVersion: message.campaignVersion, variant: message.variant };
+  return campaignResult(of, {
     channel: message.channel,
     provider: 'sendgrid',
-    status: 'sent',
     stage,
     opened: true,
     clicked: stage !== 'opened',
     converted: stage === 'converted',
     revenueImpactCents: stage === 'converted' ? 5_000 : 0,
-    discountReservedCents: 0,
-  };
+  });
 }
 
 export const waitForMessages = (world: JourneyWorld, customerId: string, count: number) =>

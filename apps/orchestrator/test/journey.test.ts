@@ -1,7 +1,8 @@
 import { waitFor } from '@syncengage/testing';
 import type { RunningService } from '@syncengage/runtime';
 import { AdvanceJourneys } from '../src/application/advance-journeys';
-import { createJourneyWorld, newCustomerScore, resultFor, waitForMessages, type JourneyWorld } from './journey-harness';
+import { createJourneyWorld, resultFor, waitForMessages, type JourneyWorld } from './journey-harness';
+import { newCustomerScore } from './support/scores';
 
 const DAY_MS = 86_400_000;
 

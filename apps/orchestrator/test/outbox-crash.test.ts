@@ -13,6 +13,7 @@ import {
   type ServiceProcess,
 } from '@syncengage/testing';
 import { prepareTopics } from './journey-harness';
+import { kafkaOrchestratorEnv } from './support/orchestrator-env';
 import { atRiskScore } from './support/scores';
 
 /**
@@ -53,10 +54,7 @@ describe('an orchestrator killed between commit and publish', () => {
   }, 30_000);
 
   const env = () => ({
-    KAFKA_BROKERS: brokers.join(','),
-    KAFKA_GROUP_ID: groupId,
-    DATABASE_URL: database.url,
-    ORCHESTRATOR_HTTP_PORT: '0',
+    ...kafkaOrchestratorEnv(brokers, groupId, database.url),
     LOG_LEVEL: 'warn',
     AB_HOLDOUT_PERCENT: '0',
     OUTBOX_FLUSH_INTERVAL_MS: '100',

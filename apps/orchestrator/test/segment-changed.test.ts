@@ -1,6 +1,7 @@
 import { decodeSegmentChanged, Topics } from '@syncengage/contracts';
 import { collectMessages, testKafkaBrokers, waitFor, type MessageCollector } from '@syncengage/testing';
-import { createJourneyWorld, newCustomerScore, waitForMessages, type JourneyWorld } from './journey-harness';
+import { createJourneyWorld, waitForMessages, type JourneyWorld } from './journey-harness';
+import { newCustomerScore } from './support/scores';
 
 /** segment-changed on the real broker, and what entering and leaving a segment do to journeys. */
 describe('segment changes', () => {

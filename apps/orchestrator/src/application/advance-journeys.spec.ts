@@ -1,9 +1,10 @@
-import { deriveEventId, Topics, type CampaignResult, type ChurnScored, type MessageRequested } from '@syncengage/contracts';
+import { deriveEventId, Topics, type CampaignResult, type MessageRequested } from '@syncengage/contracts';
 import { DEFAULT_CAMPAIGNS } from '../adapters/files/default-campaigns';
 import type { Decision } from '../domain/decide-campaign';
 import { NO_HISTORY } from '../domain/guard-rails';
 import { journeyOf } from '../domain/journey-definition';
 import { InMemoryCampaignCatalog } from '../../test/support/in-memory-campaign-catalog';
+import { newCustomerScore } from '../../test/support/scores';
 import { AdvanceJourneys } from './advance-journeys';
 import { EnrollJourney, journeyInstanceIdOf } from './enroll-journey';
 import type { AdvanceJourney, DecideInJourney, JourneyInstance, JourneyStore, SentDecision } from './journey-ports';
@@ -50,20 +51,11 @@ class InMemoryJourneys implements JourneyStore {
 
 const onboarding = DEFAULT_CAMPAIGNS.find((campaign) => campaign.id === 'new-onboarding')!;
 const T0 = new Date('2026-03-02T10:00:00Z');
-const scored: ChurnScored = {
+const scored = newCustomerScore('customer-1', {
   eventId: deriveEventId('customer-1', 'score'),
   occurredAt: T0.toISOString(),
-  customerId: 'customer-1',
-  eventType: 'churn-scored',
-  schemaVersion: 1,
-  score: 0.2,
-  band: 'low',
-  modelVersion: 'rf-1',
-  horizonDays: 30,
-  rfm: { recencyDays: 3, frequency: 1, monetaryTotalCents: 4_000, tenureDays: 5 },
   profile: { email: 'ana@example.com', firstName: 'Ana', locale: 'fr' },
-  trigger: 'purchase_made',
-};
+});
 const welcomeId = deriveEventId(scored.eventId, Topics.MessageRequested);
 
 describe('journeys as use cases', () => {

@@ -1,11 +1,12 @@
-import { deriveEventId, MESSAGE_REQUESTED_SCHEMA_VERSION, Topics, type ChurnScored, type MessageRequested } from '@syncengage/contracts';
+import { deriveEventId, Topics, type ChurnScored } from '@syncengage/contracts';
 import { toDecisionRecorded } from './decision-recorded';
 import { budgetDayOf } from '../domain/budget';
-import { decideCampaign, type Decision, type DecisionPolicy } from '../domain/decide-campaign';
+import { decideCampaign, type DecisionPolicy } from '../domain/decide-campaign';
 import type { Random } from '../domain/beta-sample';
 import type { DiscountLearning } from '../domain/discount-policy';
 import type { BanditStore, CampaignCatalog, DecisionLedger, Outbox, RecordedDecision } from './ports';
 import type { EnrollJourney } from './enroll-journey';
+import { messageRequestedOf } from './message-requested-of';
 import type { TrackSegment } from './track-segment';
 
 /** The longest frequency-cap window: how much send history a decision needs. */
@@ -52,7 +53,7 @@ export class DecideForScore {
         historyWindowMs: historyWindowOf(this.policy),
       },
       (history) => decideCampaign({ scored, messageId, now: decidedAt, history, discountLearning }, policy),
-      (decision) => toMessageRequested(scored, messageId, decision, decidedAt),
+      (decision) => messageRequestedOf({ causationId: scored.eventId, customerId: scored.customerId, profile: scored.profile }, messageId, decision, decidedAt),
       (decision) => toDecisionRecorded(scored, messageId, decision, decidedAt),
     );
     // After the decision's commit, and on a redelivery too: a crash between the two must not lose the journey.
@@ -73,26 +74,4 @@ export class DecideForScore {
     const posteriors = await this.discounts.bandits.posteriorsFor(scored.band);
     return { posterior: (key) => posteriors.get(key), random: this.discounts.random };
   }
-}
-
-function toMessageRequested(scored: ChurnScored, messageId: string, decision: Extract<Decision, { action: 'send' }>, decidedAt: Date): MessageRequested {
-  return {
-    eventId: messageId,
-    causationId: scored.eventId,
-    eventType: 'message-requested',
-    schemaVersion: MESSAGE_REQUESTED_SCHEMA_VERSION,
-    occurredAt: decidedAt.toISOString(),
-    customerId: scored.customerId,
-    campaignId: decision.campaign.id,
-    campaignVersion: decision.campaign.version,
-    variant: decision.variant,
-    segment: decision.segment,
-    channel: decision.channel,
-    locale: decision.locale,
-    recipient: { email: scored.profile.email, phone: scored.profile.phone },
-    content: { subject: decision.content.subject, text: decision.content.text },
-    discount: decision.discount,
-    fallbackChannels: decision.fallbackChannels?.length ? decision.fallbackChannels : undefined,
-    reason: decision.reason,
-  };
 }

@@ -1,14 +1,14 @@
-import { deriveEventId, MESSAGE_REQUESTED_SCHEMA_VERSION, Topics, type MessageRequested } from '@syncengage/contracts';
+import { deriveEventId, Topics } from '@syncengage/contracts';
 import { budgetDayOf } from '../domain/budget';
 import type { Campaign } from '../domain/campaigns';
 import type { ChannelPolicy } from '../domain/channel-choice';
-import type { Decision } from '../domain/decide-campaign';
 import type { GuardRailPolicy } from '../domain/guard-rails';
 import type { JourneySend } from '../domain/journey';
 import { decideJourneyStep } from '../domain/journey-step-decision';
 import type { BudgetPolicy } from './decide-for-score';
 import { toJourneyDecisionRecorded } from './decision-recorded';
 import type { DecideInJourney, JourneyInstance } from './journey-ports';
+import { messageRequestedOf } from './message-requested-of';
 import type { RecordedDecision } from './ports';
 
 /** What caused follow-up `ordinal` of a journey: the ledger's idempotency key for it. */
@@ -47,30 +47,8 @@ export class SendJourneyStep {
           this.policy.channelPolicy,
           this.policy.guardRails,
         ),
-      (decision) => toMessageRequested(instance, causeId, send.messageId, decision, now),
+      (decision) => messageRequestedOf({ causationId: causeId, customerId: instance.customerId, profile: instance.customer.profile }, send.messageId, decision, now),
       (decision) => toJourneyDecisionRecorded(instance, send.ordinal, causeId, send.messageId, decision, now),
     );
   }
-}
-
-function toMessageRequested(instance: JourneyInstance, causeId: string, messageId: string, decision: Extract<Decision, { action: 'send' }>, decidedAt: Date): MessageRequested {
-  return {
-    eventId: messageId,
-    causationId: causeId,
-    eventType: 'message-requested',
-    schemaVersion: MESSAGE_REQUESTED_SCHEMA_VERSION,
-    occurredAt: decidedAt.toISOString(),
-    customerId: instance.customerId,
-    campaignId: decision.campaign.id,
-    campaignVersion: decision.campaign.version,
-    variant: decision.variant,
-    segment: decision.segment,
-    channel: decision.channel,
-    locale: decision.locale,
-    recipient: { email: instance.customer.profile.email, phone: instance.customer.profile.phone },
-    content: { subject: decision.content.subject, text: decision.content.text },
-    discount: decision.discount,
-    fallbackChannels: decision.fallbackChannels?.length ? decision.fallbackChannels : undefined,
-    reason: decision.reason,
-  };
 }
