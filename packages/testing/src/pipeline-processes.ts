@@ -72,23 +72,34 @@ async function startGroupsAtTopicEnd(brokers: string[], runId: string): Promise<
 /**
  * Commits the topic's current end offsets for a consumer group that has not started yet, so it begins there
  * whatever its fromBeginning setting. (kafkajs's resetOffsets commits the sentinel −1 for "latest", which a
- * consumer reads as "no offset" and answers with fromBeginning: it would replay everything.)
+ * consumer reads as "no offset" and answers with fromBeginning: it would replay everything. Its setOffsets joins
+ * the group with a consumer whose stop waits out a default 5 s fetch, per topic; a member of our own with a short
+ * fetch wait commits the same offsets in a fraction of that.)
  */
 export async function startGroupAtTopicEnd(brokers: string[], groupId: string, topic: string): Promise<void> {
-  const admin = new Kafka({ clientId: `${groupId}-admin`, brokers, logLevel: logLevel.WARN }).admin();
+  const kafka = new Kafka({ clientId: `${groupId}-start`, brokers, logLevel: logLevel.WARN });
+  const admin = kafka.admin();
   await admin.connect();
+  let ends: Array<{ partition: number; high: string }>;
   try {
     if (!(await admin.listTopics()).includes(topic)) return;
     // A topic another process has just created may not have its leaders yet ("not the leader"): wait for them.
-    await waitFor(
-      async () => {
-        const ends = await admin.fetchTopicOffsets(topic);
-        await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
-        return true;
-      },
-      { description: `the end offsets of ${topic} committed for group ${groupId}`, timeoutMs: 30_000, intervalMs: 200 },
-    );
+    ends = await waitFor(() => admin.fetchTopicOffsets(topic), { description: `the end offsets of ${topic}`, timeoutMs: 30_000, intervalMs: 200 });
   } finally {
     await admin.disconnect();
+  }
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50, sessionTimeout: 6_000, heartbeatInterval: 500 });
+  let joined = false;
+  const removeListener = consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: false });
+    // Nothing is handled: the member only exists to commit, and leaves right after.
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: async () => undefined });
+    await waitFor(() => joined, { description: `group ${groupId} to take ${topic}`, timeoutMs: 30_000 });
+    await consumer.commitOffsets(ends.map(({ partition, high }) => ({ topic, partition, offset: high })));
+  } finally {
+    removeListener();
+    await consumer.disconnect();
   }
 }
